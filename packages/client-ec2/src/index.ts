@@ -1,0 +1,2 @@
+// @boto-ts/client-ec2: public entry point.
+export {};

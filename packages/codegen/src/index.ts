@@ -1,0 +1,2 @@
+// @boto-ts/codegen: public entry point.
+export {};

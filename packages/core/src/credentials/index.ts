@@ -1,0 +1,1 @@
+export type { Credentials, CredentialsProvider } from './types.js';

@@ -1,0 +1,14 @@
+export {
+  BotoError,
+  ConfigError,
+  type CredentialSourceAttempt,
+  CredentialsError,
+  EndpointError,
+  isServiceError,
+  NetworkError,
+  ServiceError,
+  TimeoutError,
+  ValidationError,
+  type ValidationProblem,
+  XmlParseError,
+} from './errors.js';

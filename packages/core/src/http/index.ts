@@ -1,0 +1,1 @@
+export type { HttpRequest, HttpResponse, HttpTimeouts, SendOptions, Transport } from './types.js';

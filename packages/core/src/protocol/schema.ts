@@ -1,0 +1,170 @@
+// Static schemas: the plain data that drives validation, serialization and XML decoding.
+// The code generator writes them (one const per shape, tree-shakeable); protocol code reads them
+// only through the accessors at the bottom of this file, so the compact encoding can change in one place.
+
+/** Scalar kinds, as in botocore models. */
+export type ScalarKind =
+  | 'string'
+  | 'boolean'
+  | 'integer'
+  | 'long'
+  | 'float'
+  | 'double'
+  | 'timestamp'
+  | 'blob';
+
+export type TimestampFormat = 'iso8601' | 'unixTimestamp' | 'rfc822';
+
+export interface ScalarSchema {
+  readonly kind: ScalarKind;
+  /** botocore's `min`: the minimum length of a string or blob, the minimum value of a number. */
+  readonly min?: number;
+  /** Only when the model overrides the protocol's default format. */
+  readonly timestampFormat?: TimestampFormat;
+  /** The model marks the value secret: traces print `***` instead. */
+  readonly sensitive?: true;
+}
+
+export interface ListSchema {
+  readonly kind: 'list';
+  readonly member: SchemaRef;
+  /** Element name of each item, in XML and in query keys (`Name.member.1`). Default `member`. */
+  readonly memberName?: string;
+  /** Query protocol: `Name.1` instead of `Name.member.1`; XML: items are siblings without a wrapper. */
+  readonly flattened?: true;
+  /** botocore's `min`: the minimum number of items. */
+  readonly min?: number;
+}
+
+export interface MapSchema {
+  readonly kind: 'map';
+  readonly key: SchemaRef;
+  readonly value: SchemaRef;
+  /** Element names of key and value (default `key` and `value`). */
+  readonly keyName?: string;
+  readonly valueName?: string;
+  readonly flattened?: true;
+  readonly min?: number;
+}
+
+/**
+ * One structure member, as a tuple to keep generated schemas small:
+ * `[name, schema, flags?, serializedName?, xmlName?]`.
+ * - `name`: the property name users write (`InstanceId`).
+ * - `flags`: a sum of the MEMBER_* bits below; 0 or absent for none.
+ * - `serializedName`: the request key the service's protocol uses, when it differs from `name`
+ *   (ec2: queryName, else capitalized locationName; query: locationName).
+ * - `xmlName`: the response element name, when it differs from `name` and is not covered by
+ *   MEMBER_XML_LCFIRST. A `0` fills an unused slot.
+ */
+export type MemberSchema = readonly [
+  name: string,
+  schema: SchemaRef,
+  flags?: number,
+  serializedName?: string | 0,
+  xmlName?: string,
+];
+
+/** The member must be present (validated before sending). */
+export const MEMBER_REQUIRED = 1;
+/** Filled with a UUID v4 once per call when absent (ClientToken and the like). */
+export const MEMBER_IDEMPOTENCY_TOKEN = 2;
+/** Substituted into the endpoint's host prefix (`{label}.`). */
+export const MEMBER_HOST_LABEL = 4;
+/** Read from an XML attribute rather than a child element. */
+export const MEMBER_XML_ATTRIBUTE = 8;
+/** A list or map member serialized flattened, whatever its shape says (query `flattened` on the member). */
+export const MEMBER_FLATTENED = 16;
+/** The response element name is `name` with its first letter lower-cased (EC2's `instanceId`). */
+export const MEMBER_XML_LCFIRST = 32;
+/** The member is secret: traces print `***`. */
+export const MEMBER_SENSITIVE = 64;
+
+export interface StructureSchema {
+  readonly kind: 'structure';
+  /** The model's shape name (`Instance`, `DescribeInstancesRequest`). */
+  readonly name: string;
+  readonly members: readonly MemberSchema[];
+  /** For modeled error shapes: the error code on the wire and the HTTP status. */
+  readonly error?: { readonly code: string; readonly httpStatus?: number };
+  readonly sensitive?: true;
+}
+
+export type Schema = ScalarSchema | ListSchema | MapSchema | StructureSchema;
+
+/** A schema, or a thunk returning one (used only to break recursive shapes). */
+export type SchemaRef = Schema | (() => Schema);
+
+export interface OperationSchema {
+  /** The model's operation name (`DescribeInstances`); the `Action` parameter. */
+  readonly name: string;
+  readonly input?: StructureSchema;
+  readonly output?: StructureSchema;
+  /** Query protocol: the element that wraps the output (`AssumeRoleResult`). */
+  readonly resultWrapper?: string;
+  /** Modeled error shapes, matched by code. */
+  readonly errors?: readonly StructureSchema[];
+  /** Endpoint host prefix with `{label}` placeholders from MEMBER_HOST_LABEL members. */
+  readonly hostPrefix?: string;
+  /** Defaults: POST `/`. */
+  readonly http?: { readonly method: string; readonly requestUri: string };
+  /** The operation needs no signature (e.g. STS AssumeRoleWithWebIdentity). */
+  readonly unsigned?: true;
+}
+
+export interface ServiceSchema {
+  /** The model's serviceId (`EC2`, `STS`). */
+  readonly serviceId: string;
+  /** The key for `AWS_ENDPOINT_URL_<KEY>` (upper-cased) and `[services]` config (`ec2`, `sts`). */
+  readonly configKey: string;
+  /** SigV4 service name (`ec2`, `sts`). */
+  readonly signingName: string;
+  readonly endpointPrefix: string;
+  readonly apiVersion: string;
+  readonly protocol: 'ec2' | 'query';
+  readonly xmlNamespace?: string;
+  /** The service's endpoint rule set (botocore `endpoint-rule-set-1.json` without documentation). */
+  readonly endpointRuleSet: unknown;
+}
+
+// ---- shared scalar schemas (the generator references these instead of writing new objects) ----
+
+export const stringSchema: ScalarSchema = { kind: 'string' };
+export const booleanSchema: ScalarSchema = { kind: 'boolean' };
+export const integerSchema: ScalarSchema = { kind: 'integer' };
+export const longSchema: ScalarSchema = { kind: 'long' };
+export const floatSchema: ScalarSchema = { kind: 'float' };
+export const doubleSchema: ScalarSchema = { kind: 'double' };
+export const timestampSchema: ScalarSchema = { kind: 'timestamp' };
+export const blobSchema: ScalarSchema = { kind: 'blob' };
+
+// ---- accessors: the only code that knows the member tuple layout ----
+
+export function resolveSchema(ref: SchemaRef): Schema {
+  return typeof ref === 'function' ? ref() : ref;
+}
+
+export function memberName(member: MemberSchema): string {
+  return member[0];
+}
+
+export function memberSchema(member: MemberSchema): Schema {
+  return resolveSchema(member[1]);
+}
+
+export function memberHas(member: MemberSchema, flag: number): boolean {
+  return ((member[2] ?? 0) & flag) !== 0;
+}
+
+/** The request key for this member under the service's protocol. */
+export function serializedName(member: MemberSchema): string {
+  return member[3] || member[0];
+}
+
+/** The response element (or attribute) name for this member. */
+export function xmlName(member: MemberSchema): string {
+  const explicit = member[4];
+  if (explicit !== undefined) return explicit;
+  const name = member[0];
+  return memberHas(member, MEMBER_XML_LCFIRST) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}

@@ -1,0 +1,2 @@
+// @boto-ts/ec2-local: public entry point.
+export {};

@@ -1,0 +1,2 @@
+// @boto-ts/paginators: public entry point.
+export {};

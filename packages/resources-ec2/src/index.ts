@@ -1,0 +1,2 @@
+// @boto-ts/resources-ec2: public entry point.
+export {};

@@ -1,0 +1,2 @@
+// @boto-ts/sigv4: public entry point.
+export {};

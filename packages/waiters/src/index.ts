@@ -1,0 +1,2 @@
+// @boto-ts/waiters: public entry point.
+export {};
