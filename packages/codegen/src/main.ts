@@ -1,0 +1,30 @@
+// `pnpm codegen`: runs every emitter against ../shared/models, then replaces each generated folder
+// with the new output in one go. Output is deterministic, so CI regenerates and diffs.
+
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createContext, type Emitter } from './context.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const modelsDir = resolve(process.env.BOTO_TS_SHARED ?? join(repoRoot, '..', 'shared'), 'models');
+
+/** Every emitter, in order. Each owns the generated folders it lists. */
+const emitters: { name: string; outputs: string[]; load: () => Promise<Emitter> }[] = [];
+
+/** The folders the emitters own; each is removed and rewritten whole. */
+async function main(): Promise<void> {
+  const files = new Map<string, string>();
+  const context = createContext(repoRoot, modelsDir, files);
+  for (const emitter of emitters) await (await emitter.load())(context);
+  for (const emitter of emitters)
+    for (const dir of emitter.outputs) rmSync(join(repoRoot, dir), { recursive: true, force: true });
+  for (const [path, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const target = join(repoRoot, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  console.log(`codegen: wrote ${files.size} files`);
+}
+
+await main();
