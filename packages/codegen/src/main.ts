@@ -10,7 +10,13 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 const modelsDir = resolve(process.env.BOTO_TS_SHARED ?? join(repoRoot, '..', 'shared'), 'models');
 
 /** Every emitter, in order. Each owns the generated folders it lists. */
-const emitters: { name: string; outputs: string[]; load: () => Promise<Emitter> }[] = [];
+const emitters: { name: string; outputs: string[]; load: () => Promise<Emitter> }[] = [
+  {
+    name: 'endpoints',
+    outputs: ['packages/core/src/generated/partitions.ts'],
+    load: async () => (await import('./emit-endpoints.js')).emitEndpoints,
+  },
+];
 
 /** The folders the emitters own; each is removed and rewritten whole. */
 async function main(): Promise<void> {

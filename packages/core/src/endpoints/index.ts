@@ -1,2 +1,25 @@
-// Public exports of core/endpoints (filled in as the area is built).
-export {};
+// Public exports of core/endpoints: region -> endpoint URL through the services' rule sets.
+export {
+  findPartition,
+  knownPartitions,
+  type PartitionData,
+  type PartitionMatch,
+  type PartitionOutputs,
+} from './partition.js';
+export { splitFipsPseudoRegion, validateRegion } from './region.js';
+export {
+  applyHostPrefix,
+  type EndpointService,
+  type EndpointSettings,
+  type ResolvedEndpoint,
+  resolveEndpoint,
+} from './resolve.js';
+export type {
+  Rule,
+  RuleCondition,
+  RuleExpression,
+  RuleParameter,
+  RuleSet,
+  RuleSetEndpoint,
+} from './rule-set.js';
+export { RuleSetError, resolveRuleSet } from './rules-engine.js';
