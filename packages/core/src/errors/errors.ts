@@ -114,8 +114,11 @@ export class TimeoutError extends BotoError {
 /** A connection-level failure before a complete response arrived (reset, refused, DNS...). */
 export class NetworkError extends BotoError {
   override readonly name: string = 'NetworkError';
-  constructor(message: string, options?: { cause?: unknown; code?: string }) {
+  /** True when part of a response (status line, headers or body bytes) had arrived before the failure. */
+  readonly responseStarted: boolean;
+  constructor(message: string, options?: { cause?: unknown; code?: string; responseStarted?: boolean }) {
     super(options?.code ?? 'NetworkError', message, { cause: options?.cause });
+    this.responseStarted = options?.responseStarted ?? false;
   }
 }
 
