@@ -1,2 +1,8 @@
-// Public exports of core/session (filled in as the area is built).
-export {};
+// Public exports of core/session.
+export { defaultSession, setupDefaultSession } from './default-session.js';
+export {
+  type ProviderCredentials,
+  Session,
+  type SessionEffects,
+  type SessionOptions,
+} from './session.js';
