@@ -1,0 +1,73 @@
+// SHA-256 and HMAC-SHA256 on node:crypto, shaped for the signer's hot path.
+// HMAC is written out (RFC 2104) over one-shot `crypto.hash`: with the key's two padded blocks
+// computed once per cached signing key, a signature costs two hashes and no Hmac object.
+
+import * as crypto from 'node:crypto';
+
+/** `crypto.hash` (Node >= 20.12): one-shot, about twice as fast as createHash for small inputs. */
+type OneShotHash = (algorithm: string, data: string | Uint8Array, encoding: 'hex' | 'latin1') => string;
+const oneShot: OneShotHash | undefined = (crypto as { hash?: OneShotHash }).hash;
+
+/** Lower-case hex SHA-256 of a string (as UTF-8) or of bytes. */
+export const sha256Hex: (data: string | Uint8Array) => string =
+  oneShot !== undefined
+    ? (data) => oneShot('sha256', data, 'hex')
+    : (data) => crypto.createHash('sha256').update(data).digest('hex');
+
+/** SHA-256 of bytes as a latin1 string (one char per byte): the cheapest form to copy into a buffer. */
+const sha256Latin1: (data: Uint8Array) => string =
+  oneShot !== undefined
+    ? (data) => oneShot('sha256', data, 'latin1')
+    : (data) => crypto.createHash('sha256').update(data).digest('binary');
+
+/** Hex SHA-256 of the empty string: the payload hash of a request without a body. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** HMAC-SHA256 with raw bytes out (for deriving the signing key; not on the hot path). */
+export function hmacSha256(key: string | Uint8Array, data: string): Buffer {
+  return crypto.createHmac('sha256', key).update(data, 'utf8').digest();
+}
+
+const BLOCK = 64;
+
+/**
+ * A 32-byte HMAC key with its inner and outer padded blocks (key XOR 0x36.., key XOR 0x5c..)
+ * already written at the start of two reusable buffers.
+ */
+export class HmacKey {
+  private inner: Buffer;
+  private readonly outer: Buffer;
+
+  constructor(key: Uint8Array) {
+    if (key.length > BLOCK) throw new RangeError('HmacKey expects a key of at most 64 bytes');
+    this.inner = Buffer.alloc(BLOCK + 256, 0x36);
+    this.outer = Buffer.alloc(BLOCK + 32, 0x5c);
+    for (let i = 0; i < key.length; i++) {
+      this.inner[i]! ^= key[i]!;
+      this.outer[i]! ^= key[i]!;
+    }
+  }
+
+  /**
+   * Hex HMAC-SHA256 of an ASCII message: SHA256(outer pad || SHA256(inner pad || message)).
+   * The message must be ASCII (a string to sign is); other characters would be truncated to a byte.
+   */
+  signHex(message: string): string {
+    const needed = BLOCK + message.length;
+    if (needed > this.inner.length) {
+      const grown = Buffer.alloc(Math.max(needed, this.inner.length * 2));
+      this.inner.copy(grown, 0, 0, BLOCK);
+      this.inner = grown;
+    }
+    this.inner.write(message, BLOCK, 'latin1');
+    const innerHash = sha256Latin1(this.inner.subarray(0, needed));
+    this.outer.write(innerHash, BLOCK, 'latin1');
+    return sha256Hex(this.outer);
+  }
+
+  /** Overwrites the padded key material (on eviction from the cache). */
+  wipe(): void {
+    this.inner.fill(0);
+    this.outer.fill(0);
+  }
+}
