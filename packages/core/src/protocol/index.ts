@@ -1,3 +1,14 @@
+// Public exports of core/protocol: the schema format, and validating, serializing and error parsing.
+
+export { FORM_CONTENT_TYPE } from './form-encoding.js';
+export { resolveHostPrefix } from './host-prefix.js';
+export { fillIdempotencyTokens } from './idempotency.js';
+export {
+  type CompressedBody,
+  type CompressionOptions,
+  compressRequestBody,
+  DEFAULT_MIN_COMPRESSION_BYTES,
+} from './request-compression.js';
 export {
   blobSchema,
   booleanSchema,
@@ -7,6 +18,7 @@ export {
   type ListSchema,
   longSchema,
   type MapSchema,
+  MEMBER_BASE64_TEXT,
   MEMBER_FLATTENED,
   MEMBER_HOST_LABEL,
   MEMBER_IDEMPOTENCY_TOKEN,
@@ -32,3 +44,6 @@ export {
   timestampSchema,
   xmlName,
 } from './schema.js';
+export { type SerializeOptions, serializeRequestBody } from './serialize.js';
+export { type ParsedServiceError, parseServiceError } from './service-error.js';
+export { validateInput } from './validate.js';

@@ -79,6 +79,12 @@ export const MEMBER_FLATTENED = 16;
 export const MEMBER_XML_LCFIRST = 32;
 /** The member is secret: traces print `***`. */
 export const MEMBER_SENSITIVE = 64;
+/**
+ * A string the SDK sends base64-encoded: callers give plain text and the serializer encodes its UTF-8
+ * bytes (RunInstances `UserData`, as boto3 does). `serializeRequestBody(..., { base64TextIsEncoded: true })`
+ * sends the value as given instead.
+ */
+export const MEMBER_BASE64_TEXT = 128;
 
 export interface StructureSchema {
   readonly kind: 'structure';
@@ -110,6 +116,8 @@ export interface OperationSchema {
   readonly http?: { readonly method: string; readonly requestUri: string };
   /** The operation needs no signature (e.g. STS AssumeRoleWithWebIdentity). */
   readonly unsigned?: true;
+  /** Content encodings the service accepts for the request body (`['gzip']`); see compressRequestBody. */
+  readonly requestCompression?: readonly string[];
 }
 
 export interface ServiceSchema {
@@ -125,6 +133,11 @@ export interface ServiceSchema {
   readonly xmlNamespace?: string;
   /** The service's endpoint rule set (botocore `endpoint-rule-set-1.json` without documentation). */
   readonly endpointRuleSet: unknown;
+  /**
+   * Every modeled error shape of the service. An error code that none of the operation's own `errors`
+   * matches is looked up here, as botocore does (a service may raise an error an operation does not list).
+   */
+  readonly errors?: readonly StructureSchema[];
 }
 
 // ---- shared scalar schemas (the generator references these instead of writing new objects) ----

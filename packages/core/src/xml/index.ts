@@ -1,2 +1,2 @@
-// Public exports of core/xml (filled in as the area is built).
-export {};
+// Public exports of core/xml: decoding XML response bodies with the operation's schema.
+export { type DecodedOutput, type DecodeOutputOptions, decodeOutput } from './decode-output.js';

@@ -1,0 +1,102 @@
+// decodeOutput: an operation's XML response body -> its output object and request id.
+// ec2: members sit directly under <OperationResponse>, next to <requestId>.
+// query: members sit under <OperationResponse><OperationResult>, next to <ResponseMetadata><RequestId>.
+// The built-in decoder is the default; `parser: 'fast-xml-parser'` uses the fallback (same results).
+
+import type { OperationSchema, ServiceSchema } from '../protocol/schema.js';
+import { decodeStructure } from './decode-builtin.js';
+import { decodeWithFastXmlParser } from './decode-fxp.js';
+import { REQUEST_ID_ELEMENTS, RESPONSE_METADATA_ELEMENT } from './request-id.js';
+import { XmlScanner } from './scanner.js';
+
+export interface DecodeOutputOptions {
+  /** `builtin` (default): the purpose-built decoder. `fast-xml-parser`: the fallback (needs the optional peer dependency). */
+  readonly parser?: 'builtin' | 'fast-xml-parser';
+}
+
+export interface DecodedOutput {
+  readonly output: Record<string, unknown>;
+  readonly requestId: string | undefined;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * Decodes a successful response body with the operation's output schema. Throws XmlParseError (with the
+ * request id when it was seen, and the first characters of the body) when the body is not well-formed
+ * XML, is cut short, holds a DOCTYPE, or a value does not fit its schema: never a half-filled result.
+ * An empty body is an empty output only for operations whose output has no members.
+ */
+export function decodeOutput(
+  service: ServiceSchema,
+  operation: OperationSchema,
+  body: Uint8Array | string,
+  options?: DecodeOutputOptions,
+): DecodedOutput {
+  const text = typeof body === 'string' ? body : utf8.decode(body);
+  const wrapper =
+    service.protocol === 'query' ? (operation.resultWrapper ?? `${operation.name}Result`) : undefined;
+  if (options?.parser === 'fast-xml-parser') return decodeWithFastXmlParser(text, operation, wrapper);
+  return decodeBuiltin(text, operation, wrapper);
+}
+
+function decodeBuiltin(text: string, operation: OperationSchema, wrapper: string | undefined): DecodedOutput {
+  const sc = new XmlScanner(text, `${operation.name} response`);
+  if (!sc.readRoot()) return emptyOutput(sc, operation);
+  const ids = new RequestIds(sc);
+  const output = operation.output;
+  let result: Record<string, unknown> = {};
+  if (wrapper === undefined) {
+    if (output !== undefined) result = decodeStructure(sc, output, ids.read);
+    else skipChildren(sc, ids.read);
+  } else {
+    skipChildren(sc, (inner) => {
+      if (inner.local !== wrapper) ids.read(inner);
+      else if (output !== undefined) result = decodeStructure(inner, output);
+      else inner.skipContent();
+    });
+  }
+  sc.readEnd();
+  return { output: result, requestId: ids.best() };
+}
+
+/** The request id by preference (see request-id.ts); of each kind, the last non-empty one counts. */
+class RequestIds {
+  private readonly found: (string | undefined)[] = [undefined, undefined, undefined, undefined];
+  constructor(private readonly sc: XmlScanner) {}
+
+  /** Handles one child of the root that no output member claims. */
+  readonly read = (sc: XmlScanner): void => {
+    const rank = (REQUEST_ID_ELEMENTS as readonly string[]).indexOf(sc.local);
+    if (rank >= 0) this.note(rank, sc.readText(sc.qname));
+    else if (sc.local !== RESPONSE_METADATA_ELEMENT) sc.skipContent();
+    else
+      skipChildren(sc, (inner) => {
+        if (inner.local === 'RequestId') this.note(3, inner.readText(inner.qname));
+        else inner.skipContent();
+      });
+  };
+
+  best(): string | undefined {
+    return this.found.find((id) => id !== undefined);
+  }
+
+  private note(rank: number, text: string): void {
+    const id = text.trim();
+    if (id === '') return;
+    this.found[rank] = id;
+    this.sc.requestId = this.best();
+  }
+}
+
+function skipChildren(sc: XmlScanner, onChild: (sc: XmlScanner) => void): void {
+  if (sc.selfClosing) return;
+  const parent = sc.qname;
+  while (sc.nextChild(parent)) onChild(sc);
+}
+
+function emptyOutput(sc: XmlScanner, operation: OperationSchema): DecodedOutput {
+  if (operation.output !== undefined && operation.output.members.length > 0)
+    sc.fail('the body is empty, but this operation returns data');
+  return { output: {}, requestId: undefined };
+}
