@@ -50,7 +50,7 @@ export function checkCredentials(value: unknown, origin: string): Credentials {
   const expiration = readDate(record.expiration);
   if (expiration === 'invalid') problems.push('expiration is not a valid date');
   if (problems.length > 0 || !accessKeyId || !secretAccessKey) {
-    throw new CredentialsError(`${origin} returned unusable credentials: ${problems.join('; ')}.`, {
+    throw new CredentialsError(`${origin} gave unusable credentials: ${problems.join('; ')}.`, {
       code: 'InvalidCredentials',
     });
   }

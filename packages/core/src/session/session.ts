@@ -101,7 +101,11 @@ export class Session implements SessionLike {
 
   /** Credentials from code, or the first source in the chain that has some; cached and refreshed. */
   getCredentials(): Promise<Credentials> {
-    return this.#provider()();
+    try {
+      return this.#provider()();
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** What a client for `configKey` (`ec2`, `sts`) takes from this session. */
@@ -183,7 +187,7 @@ export class Session implements SessionLike {
         },
       );
     } else if (given) {
-      const fixed = checkCredentials(given, 'The credentials given to Session');
+      const fixed = checkCredentials(given, 'Session({ credentials })');
       this.#credentials = () => Promise.resolve(fixed);
     } else {
       const context: SourceContext = {
