@@ -69,7 +69,7 @@ function sendOnce(request: HttpRequest, options: SendOptions | undefined): Promi
         firstByteTimer = limit(timeouts?.firstByteMs, 'firstByte');
       });
     });
-    outgoing.once('error', (error: NodeJS.ErrnoException) =>
+    outgoing.on('error', (error: NodeJS.ErrnoException) =>
       finish(
         new NetworkError(`Cannot reach ${url.origin} (${error.code ?? error.message}).`, {
           cause: error,
@@ -89,7 +89,7 @@ function sendOnce(request: HttpRequest, options: SendOptions | undefined): Promi
         }
         chunks.push(chunk);
       });
-      incoming.once('error', (error) =>
+      incoming.on('error', (error) =>
         finish(new NetworkError(`The response from ${url.origin} broke off.`, { cause: error })),
       );
       incoming.once('end', () =>

@@ -2,7 +2,7 @@
 // sources depend on this interface, and sts-client-calls.ts implements it with the generated STS
 // client on the SDK's own request pipeline. Tests may pass another implementation.
 
-import type { RetryMode } from '../client/types.js';
+import type { Logger, RetryMode } from '../client/types.js';
 import type { Transport } from '../http/types.js';
 import type { Credentials, CredentialsProvider } from './types.js';
 
@@ -16,6 +16,8 @@ export interface StsTarget {
   readonly useDualstackEndpoint?: boolean | undefined;
   /** Transport for the STS request; default the pipeline's. */
   readonly transport?: Transport | undefined;
+  /** Receives the STS client's trace events (redacted by the pipeline). */
+  readonly logger?: Logger | undefined;
 }
 
 export interface AssumeRoleParams {

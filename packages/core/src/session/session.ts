@@ -171,6 +171,7 @@ export class Session implements SessionLike {
       useFipsEndpoint: common.useFipsEndpoint,
       useDualstackEndpoint: common.useDualstackEndpoint,
       transport: this.#options.effects?.transport,
+      logger: this.#effects.logger,
     };
   }
 

@@ -104,17 +104,19 @@ export function tempHome(): TempHome {
 /** Fails when any secret appears in any of `texts` (error messages, causes, JSON of logs...). */
 export function expectNoSecrets(secrets: readonly string[], ...texts: unknown[]): void {
   for (const item of texts) {
-    const text = describe(item);
+    const text = visibleText(item);
     for (const secret of secrets) expect(text, 'a secret leaked').not.toContain(secret);
   }
 }
 
 /** Everything an error or value could show: message, stack, code, cause chain, own properties. */
-export function describe(item: unknown, depth = 0): string {
+export function visibleText(item: unknown, depth = 0): string {
   if (depth > 5) return '';
   if (item instanceof Error) {
     const own = Object.fromEntries(Object.entries(item));
-    return [item.message, item.stack ?? '', JSON.stringify(own), describe(item.cause, depth + 1)].join('\n');
+    return [item.message, item.stack ?? '', JSON.stringify(own), visibleText(item.cause, depth + 1)].join(
+      '\n',
+    );
   }
   if (typeof item === 'string') return item;
   try {
