@@ -1,0 +1,21 @@
+// Cold start through @aws-sdk/client-ec2 as an ES module: import, create a client, and with
+// mode=call one DescribeInstances. Also the entry of the cold-start bundle.
+import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
+
+const args = JSON.parse(process.argv[2]);
+const client = new EC2Client({
+  region: 'us-east-1',
+  credentials: {
+    accessKeyId: 'AKIDBENCHMARK0000000',
+    secretAccessKey: 'bench/secret/key/not/a/real/one/000000000',
+  },
+  endpoint: args.endpoint,
+});
+if (args.mode === 'call') {
+  const output = await client.send(new DescribeInstancesCommand({}));
+  console.log(
+    'instances',
+    output.Reservations.reduce((n, r) => n + r.Instances.length, 0),
+  );
+}
+client.destroy();
