@@ -7,8 +7,8 @@ import { escapeXmlText } from '../server/xml-writer.js';
 import { advantage, cellValue, goalStatus, PEERS, type Peer, type Row, SUBJECT_TITLES } from './rows.js';
 
 const COLORS: Readonly<Record<Peer, string>> = { v3: '#d95f02', boto3: '#7570b3', floor: '#1b9e77' };
-const WIDTH = 980;
-const LABEL_WIDTH = 330;
+const WIDTH = 1100;
+const LABEL_WIDTH = 420;
 const PLOT_LEFT = LABEL_WIDTH + 10;
 const PLOT_WIDTH = WIDTH - PLOT_LEFT - 70;
 const BAR = 11;
@@ -87,6 +87,8 @@ export function chartSvg(rows: readonly Row[], subtitle: string): string {
       out.push(`<text x="${x(1) + 8}" y="${y0 + 18}" fill="#999" font-style="italic">boto-ts pending</text>`);
       return;
     }
+    const goal = goalAdvantageOverV3(row);
+    const goalX = goal === undefined ? undefined : x(Math.min(Math.max(goal, low), high));
     PEERS.forEach((peer, i) => {
       const a = advantage(row, peer);
       if (a === undefined) return;
@@ -96,15 +98,15 @@ export function chartSvg(rows: readonly Row[], subtitle: string): string {
       out.push(
         `<rect x="${Math.min(from, to).toFixed(1)}" y="${y}" width="${Math.max(1, Math.abs(to - from)).toFixed(1)}" height="${BAR}" fill="${COLORS[peer]}"/>`,
       );
-      const labelX = a >= 1 ? to + 4 : to - 4;
+      // Keep the v3 bar's label clear of the goal tick drawn across it.
+      const end = a >= 1 && peer === 'v3' && goalX !== undefined && goalX > to ? goalX : to;
+      const labelX = a >= 1 ? end + 4 : end - 4;
       out.push(
         `<text x="${labelX.toFixed(1)}" y="${y + BAR - 1}" font-size="10" text-anchor="${a >= 1 ? 'start' : 'end'}">${fmt(a)}</text>`,
       );
     });
-    const goal = goalAdvantageOverV3(row);
-    if (goal !== undefined) {
-      const gx = x(Math.min(Math.max(goal, low), high)).toFixed(1);
-      out.push(`<path d="M${gx} ${y0 - 2} v${BAR + 4}" stroke="#000" stroke-width="2"/>`);
+    if (goalX !== undefined) {
+      out.push(`<path d="M${goalX.toFixed(1)} ${y0 - 2} v${BAR + 4}" stroke="#000" stroke-width="2"/>`);
     }
   });
   out.push('</svg>');
