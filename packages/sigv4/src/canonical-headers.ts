@@ -26,9 +26,19 @@ export const UNSIGNABLE_HEADERS: ReadonlySet<string> = new Set([
   'x-amzn-trace-id',
 ]);
 
+/** Answers of `isSignableHeader` for names already seen (a client sends the same few names). */
+const signable = new Map<string, boolean>();
+const SIGNABLE_MEMO_SIZE = 512;
+
 /** True when a lower-case header name is signed. */
 export function isSignableHeader(name: string): boolean {
-  return !UNSIGNABLE_HEADERS.has(name) && !name.startsWith('proxy-') && !name.startsWith('sec-');
+  let answer = signable.get(name);
+  if (answer === undefined) {
+    answer = !UNSIGNABLE_HEADERS.has(name) && !name.startsWith('proxy-') && !name.startsWith('sec-');
+    if (signable.size >= SIGNABLE_MEMO_SIZE) signable.clear();
+    signable.set(name, answer);
+  }
+  return answer;
 }
 
 /** 1 for RFC 9110 token characters, 2 for upper-case letters (also tokens), indexed by ASCII code. */
@@ -71,22 +81,11 @@ export function joinHeaderValue(value: Exclude<HeaderValue, undefined>): string 
  * Returns `value` itself when it is already canonical.
  */
 export function foldHeaderValue(value: string): string {
-  const length = value.length;
-  let clean = true;
-  for (let i = 0; i < length; i++) {
-    const code = value.charCodeAt(i);
-    if (code === 0x20) {
-      if (i === 0 || i === length - 1 || value.charCodeAt(i + 1) === 0x20) {
-        clean = false;
-        break;
-      }
-    } else if (code === 0x09 || code === 0x0a || code === 0x0d) {
-      clean = false;
-      break;
-    }
-  }
-  return clean ? value : value.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
+  return NEEDS_FOLDING.test(value) ? value.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '') : value;
 }
+
+/** A tab or line break anywhere, a space at either end, or two spaces in a row. */
+const NEEDS_FOLDING = /[\t\n\r]|^ | $| {2}/;
 
 /** The canonical header block and the signed-header list that goes with it. */
 export interface CanonicalHeaders {
@@ -110,10 +109,9 @@ export function formatCanonicalHeaders(
   let hasHost = false;
   for (const name in headers) {
     if (name === 'host') hasHost = true;
-    if (name !== skip && isSignableHeader(name)) names.push(name);
+    if (name !== skip && isSignableHeader(name)) insertSorted(names, name);
   }
-  if (!hasHost && host !== undefined) names.push('host');
-  names.sort();
+  if (!hasHost && host !== undefined) insertSorted(names, 'host');
   let canonicalHeaders = '';
   let signedHeaders = '';
   for (let i = 0; i < names.length; i++) {
@@ -123,6 +121,17 @@ export function formatCanonicalHeaders(
     signedHeaders += i === 0 ? name : `;${name}`;
   }
   return { canonicalHeaders, signedHeaders };
+}
+
+/** Inserts into a sorted array (insertion sort: requests have a handful of headers). */
+function insertSorted(names: string[], name: string): void {
+  let i = names.length;
+  names.push(name);
+  while (i > 0 && names[i - 1]! > name) {
+    names[i] = names[i - 1]!;
+    i--;
+  }
+  names[i] = name;
 }
 
 /** Sets `record[name]`, also when the name is `__proto__` (which plain assignment would not store). */

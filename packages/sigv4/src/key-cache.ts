@@ -10,23 +10,40 @@ import type { SigningCredentials } from './types.js';
 export const DEFAULT_KEY_CACHE_SIZE = 50;
 
 /**
- * Fingerprints of secrets, per credentials object. The entry dies with the object (WeakMap) and
- * is recomputed when the object's secret changes, so a long-lived credentials object costs one
- * hash, not one per signature.
+ * What is remembered per credentials object (in a WeakMap, so it dies with the object): the
+ * fingerprint of its secret, recomputed when the secret changes, and the last key it used, so the
+ * common case (same credentials, same day, region and service) skips building the cache key.
+ * That key is the same object as the cache's entry: once evicted it is wiped and not used again.
  */
-const fingerprints = new WeakMap<object, { secret: string; fingerprint: string }>();
+interface Remembered {
+  secret: string;
+  fingerprint: string;
+  last: { accessKeyId: string; date: string; region: string; service: string; key: CachedKey } | undefined;
+}
+const remembered = new WeakMap<object, Remembered>();
 
-function fingerprintOf(credentials: SigningCredentials): string {
+function rememberedFor(credentials: SigningCredentials): Remembered {
   const secret = credentials.secretAccessKey;
-  const known = fingerprints.get(credentials);
-  if (known !== undefined && known.secret === secret) return known.fingerprint;
-  const fingerprint = sha256Hex(secret);
-  fingerprints.set(credentials, { secret, fingerprint });
-  return fingerprint;
+  let entry = remembered.get(credentials);
+  if (entry === undefined || entry.secret !== secret) {
+    entry = { secret, fingerprint: sha256Hex(secret), last: undefined };
+    remembered.set(credentials, entry);
+  }
+  return entry;
+}
+
+/** A cached key, knowing its cache (a key from another cache instance is not reused). */
+class CachedKey extends HmacKey {
+  constructor(
+    key: Uint8Array,
+    readonly cache: SigningKeyCache,
+  ) {
+    super(key);
+  }
 }
 
 export class SigningKeyCache {
-  private readonly entries = new Map<string, HmacKey>();
+  private readonly entries = new Map<string, CachedKey>();
   private newest: string | undefined;
 
   /** `maxEntries`: at least 1. */
@@ -43,7 +60,32 @@ export class SigningKeyCache {
 
   /** The key for these credentials, day (`YYYYMMDD`), region and service: cached, or derived and cached. */
   get(credentials: SigningCredentials, date: string, region: string, service: string): HmacKey {
-    const id = `${credentials.accessKeyId}\n${fingerprintOf(credentials)}\n${date}\n${region}\n${service}`;
+    const memo = rememberedFor(credentials);
+    const last = memo.last;
+    if (
+      last !== undefined &&
+      last.date === date &&
+      last.region === region &&
+      last.service === service &&
+      last.accessKeyId === credentials.accessKeyId &&
+      last.key.cache === this &&
+      !last.key.wiped
+    ) {
+      return last.key;
+    }
+    const key = this.lookup(credentials.accessKeyId, memo, date, region, service);
+    memo.last = { accessKeyId: credentials.accessKeyId, date, region, service, key };
+    return key;
+  }
+
+  private lookup(
+    accessKeyId: string,
+    memo: Remembered,
+    date: string,
+    region: string,
+    service: string,
+  ): CachedKey {
+    const id = `${accessKeyId}\n${memo.fingerprint}\n${date}\n${region}\n${service}`;
     const hit = this.entries.get(id);
     if (hit !== undefined) {
       if (this.newest !== id) {
@@ -54,8 +96,8 @@ export class SigningKeyCache {
       }
       return hit;
     }
-    const raw = signingKey(credentials.secretAccessKey, date, region, service);
-    const key = new HmacKey(raw);
+    const raw = signingKey(memo.secret, date, region, service);
+    const key = new CachedKey(raw, this);
     raw.fill(0);
     this.entries.set(id, key);
     this.newest = id;

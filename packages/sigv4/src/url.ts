@@ -25,6 +25,18 @@ for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789.-:') PLAIN_HOST[c.charCode
  * is not absolute http(s) or has no valid host.
  */
 export function splitUrl(url: string): UrlParts {
+  if (url === lastUrl && lastParts !== undefined) return lastParts;
+  const parts = split(url);
+  lastUrl = url;
+  lastParts = parts;
+  return parts;
+}
+
+/** The last URL split: a client sends most requests to one endpoint URL. */
+let lastUrl: string | undefined;
+let lastParts: UrlParts | undefined;
+
+function split(url: string): UrlParts {
   if (typeof url !== 'string') throw new SigningError('url', 'must be a string (an absolute http(s) URL).');
   const schemeEnd = url.indexOf('://');
   const scheme = schemeEnd > 0 ? url.slice(0, schemeEnd).toLowerCase() : '';
@@ -49,8 +61,17 @@ export function splitUrl(url: string): UrlParts {
   const path = pathEnd > authorityEnd ? url.slice(authorityEnd, pathEnd) : '/';
   const query = queryStart < 0 ? '' : url.slice(queryStart + 1, fragmentStart);
   const authority = url.slice(authorityStart, authorityEnd);
-  const host = plain ? plainHost(authority, scheme) : parsedHost(url);
+  // A last label starting with a digit makes a URL parser read the host as IPv4 (`127.1` is
+  // 127.0.0.1, `a.0` is invalid): leave those to it.
+  const host = plain && !endsWithNumericLabel(authority) ? plainHost(authority, scheme) : parsedHost(url);
   return { host, path, query, base: url.slice(0, pathEnd) };
+}
+
+function endsWithNumericLabel(authority: string): boolean {
+  const colon = authority.indexOf(':');
+  const name = colon < 0 ? authority : authority.slice(0, colon);
+  const code = name.charCodeAt(name.lastIndexOf('.', name.length - 2) + 1);
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** `host[:port]` made of `[a-z0-9.-]`, with the scheme's default port dropped. */

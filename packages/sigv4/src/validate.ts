@@ -9,7 +9,7 @@ export const MAX_EXPIRES_IN = 604_800;
 export const DEFAULT_EXPIRES_IN = 3600;
 
 /** The last region, service and method found valid: the same few come back on every call. */
-const lastValid: { region?: string; service?: string; method?: string } = {};
+const lastValid: { region?: string; service?: string; method?: string; accessKeyId?: string } = {};
 
 /** A scope part: printable ASCII without `/` or spaces (it is `/`-joined into the scope). */
 function isScopePart(value: string): boolean {
@@ -47,11 +47,14 @@ function checkCredentials(credentials: SigningCredentials | undefined): void {
     );
   }
   const { accessKeyId, secretAccessKey, sessionToken } = credentials;
-  if (typeof accessKeyId !== 'string' || accessKeyId.length === 0) {
-    throw new SigningError('credentials.accessKeyId', 'is missing or empty.');
-  }
-  if (!isScopePart(accessKeyId)) {
-    throw new SigningError('credentials.accessKeyId', 'must be printable ASCII without spaces or "/".');
+  if (accessKeyId !== lastValid.accessKeyId) {
+    if (typeof accessKeyId !== 'string' || accessKeyId.length === 0) {
+      throw new SigningError('credentials.accessKeyId', 'is missing or empty.');
+    }
+    if (!isScopePart(accessKeyId)) {
+      throw new SigningError('credentials.accessKeyId', 'must be printable ASCII without spaces or "/".');
+    }
+    lastValid.accessKeyId = accessKeyId;
   }
   if (typeof secretAccessKey !== 'string' || secretAccessKey.length === 0) {
     throw new SigningError('credentials.secretAccessKey', 'is missing or empty.');
