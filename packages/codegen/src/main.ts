@@ -16,6 +16,16 @@ const emitters: { name: string; outputs: string[]; load: () => Promise<Emitter> 
     outputs: ['packages/core/src/generated/partitions.ts'],
     load: async () => (await import('./emit-endpoints.js')).emitEndpoints,
   },
+  {
+    name: 'client-ec2',
+    outputs: ['packages/client-ec2/src/generated'],
+    load: async () => (await import('./emit-clients.js')).emitEc2Client,
+  },
+  {
+    name: 'sts',
+    outputs: ['packages/core/src/generated/sts'],
+    load: async () => (await import('./emit-clients.js')).emitStsClient,
+  },
 ];
 
 /** The folders the emitters own; each is removed and rewritten whole. */

@@ -1,0 +1,153 @@
+// Writes the client class (`EC2Client extends ServiceClient`, one method per operation) and the
+// per-operation functions (`describeInstances(client, input, options)`) that bundles use instead.
+
+import { posix } from 'node:path';
+import { overloads, signatureParts } from './emit-signatures.js';
+import type { ServiceModel } from './model.js';
+import { operationConstName } from './names.js';
+import { coreImports, type ServiceTarget } from './service-target.js';
+
+function sortedOperations(model: ServiceModel): string[] {
+  return Object.keys(model.operations).sort((a, b) => a.localeCompare(b));
+}
+
+/** `import { transform, type Options } from '<module>'` lines for the customizations in use. */
+function customizationImports(target: ServiceTarget, fromDir: string): string {
+  const byModule = new Map<string, Set<string>>();
+  for (const custom of Object.values(target.customizations)) {
+    const module = posix.relative(fromDir, custom.module) || '.';
+    const specifier = module.startsWith('.') ? module : `./${module}`;
+    const names = byModule.get(specifier) ?? new Set<string>();
+    names.add(custom.transformInput).add(`type ${custom.optionsType}`);
+    byModule.set(specifier, names);
+  }
+  return [...byModule]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([module, names]) => {
+      const sorted = [...names].sort((a, b) =>
+        a.replace(/^type /, '').localeCompare(b.replace(/^type /, '')),
+      );
+      return `import { ${sorted.join(', ')} } from '${module}';\n`;
+    })
+    .join('');
+}
+
+/** The expression a method sends as input: the customization's transform, or the input itself. */
+function inputExpression(target: ServiceTarget, operation: string): string {
+  const custom = target.customizations[operation];
+  return custom ? `${custom.transformInput}(input, options)` : 'input';
+}
+
+function usesDryRun(model: ServiceModel, target: ServiceTarget): boolean {
+  return sortedOperations(model).some((operation) => signatureParts(model, target, operation).dryRun);
+}
+
+/** `client.ts` of a small service: the config type and the client class with explicit methods. */
+export function emitClientClass(model: ServiceModel, target: ServiceTarget): string {
+  const { prefix, constPrefix } = target;
+  const clientName = `${prefix}Client`;
+  const methods = sortedOperations(model).map((operation) => {
+    const parts = signatureParts(model, target, operation);
+    const body = `return this.send(S.${operationConstName(operation)}, ${inputExpression(target, operation)} ?? {}, options);`;
+    const head = overloads(parts, target.referenceUrl(operation), parts.name, '', '  ');
+    return `${head} {\n    ${body}\n  }\n`;
+  });
+  const coreTypes = ['CallOptions', 'ClientConfig', 'WithMetadata'];
+  if (usesDryRun(model, target)) coreTypes.push('DryRunOutcome');
+  const imports = [
+    coreImports(target, ['ServiceClient'], coreTypes),
+    customizationImports(target, target.outDir),
+    `import * as S from './schemas.js';\n`,
+    `import { ${constPrefix}Service } from './service.js';\n`,
+    `import type * as T from './types.js';\n`,
+  ].join('');
+  return `${imports}
+/** Options of \`new ${clientName}(...)\`: a session, or region, credentials, endpoint, retries, transport, trace. */
+export type ${prefix}ClientConfig = ClientConfig;
+
+/**
+ * ${target.title}: one method per operation, named as the operation in camelCase.
+ * Each resolves to the operation's output with \`$metadata\`, or rejects with a ServiceError.
+ */
+export class ${clientName} extends ServiceClient {
+  constructor(config?: ${prefix}ClientConfig) {
+    super(${constPrefix}Service, config);
+  }
+
+${methods.join('\n')}}
+`;
+}
+
+/** `functions.ts`: one function per operation over any ServiceClient, and the bare client factory. */
+export function emitOperationFunctions(model: ServiceModel, target: ServiceTarget, dir: string): string {
+  const { prefix, constPrefix } = target;
+  const toGenerated = posix.relative(dir, target.outDir) || '.';
+  const local = (file: string) => {
+    const path = posix.join(toGenerated, file);
+    return path.startsWith('.') ? path : `./${path}`;
+  };
+  const functions = sortedOperations(model).map((operation) => {
+    const parts = signatureParts(model, target, operation);
+    const head = overloads(
+      parts,
+      target.referenceUrl(operation),
+      `export function ${parts.name}`,
+      'client: ServiceClient, ',
+      '',
+    );
+    return `${head} {\n  return client.send(S.${operationConstName(operation)}, ${inputExpression(target, operation)} ?? {}, options);\n}\n`;
+  });
+  const coreTypes = ['CallOptions', 'ClientConfig', 'WithMetadata'];
+  if (usesDryRun(model, target)) coreTypes.push('DryRunOutcome');
+  const imports = [
+    coreImports(target, ['ServiceClient'], coreTypes),
+    customizationImports(target, dir),
+    `import * as S from './schemas.js';\n`,
+    `import { ${constPrefix}Service } from '${local('service.js')}';\n`,
+    `import type * as T from '${local('types.js')}';\n`,
+  ].join('');
+  return `${imports}
+/**
+ * A client without per-operation methods, for the functions below (bundles keep only the
+ * operations they call). Any ${prefix}Client works with these functions too.
+ */
+export function create${prefix}BareClient(config?: ClientConfig): ServiceClient {
+  return new ServiceClient(${constPrefix}Service, config);
+}
+
+${functions.join('\n')}`;
+}
+
+/** `operation-types.ts`: method name -> input and output types (for typed helpers). */
+export function emitOperationTypes(model: ServiceModel, target: ServiceTarget): string {
+  const entries = sortedOperations(model).map((operation) => {
+    const parts = signatureParts(model, target, operation);
+    return `  ${parts.name}: { input: ${parts.input}; output: ${parts.output} };\n`;
+  });
+  return `import type * as T from './types.js';
+
+/** Every operation by method name, with its input and output types (paginators, waiters, resources). */
+export interface ${target.prefix}Operations {
+${entries.join('')}}
+
+/** An operation's method name (\`describeInstances\`). */
+export type ${target.prefix}MethodName = keyof ${target.prefix}Operations;
+`;
+}
+
+/** `operation-names.ts`: the operation names at run time (one string, split on load: 800 names cost little). */
+export function emitOperationNames(model: ServiceModel, target: ServiceTarget): string {
+  const names = sortedOperations(model);
+  for (const name of names)
+    if (!/^[A-Z][A-Za-z0-9]*$/.test(name))
+      throw new Error(`codegen: operation name ${name} is not PascalCase`);
+  const P = target.prefix;
+  return `import type { ${P}MethodName } from './operation-types.js';
+
+/** An operation name (\`DescribeInstances\`): a method name with its first letter capitalized. */
+export type ${P}OperationName = Capitalize<${P}MethodName>;
+
+/** Every operation name of the model, sorted. */
+export const ${target.constPrefix}OperationNames: readonly ${P}OperationName[] = /*#__PURE__*/ '${names.join(' ')}'.split(' ') as ${P}OperationName[];
+`;
+}

@@ -1,0 +1,57 @@
+// The services this repository generates clients for, and their emitters (registered in main.ts):
+// EC2 into @boto-ts/client-ec2 (all 800 operations; schemas as lazily decoded text plus a
+// tree-shakeable per-operation path), STS into core for the credential chain (all operations: small).
+
+import type { CodegenContext } from './context.js';
+import { emitService } from './emit-service.js';
+import { ec2ReferenceUrl, stsReferenceUrl } from './names.js';
+import type { ServiceTarget } from './service-target.js';
+
+export const ec2Target: ServiceTarget = {
+  modelDir: 'ec2/2016-11-15',
+  outDir: 'packages/client-ec2/src/generated',
+  configKey: 'ec2',
+  prefix: 'EC2',
+  constPrefix: 'ec2',
+  title: 'Amazon Elastic Compute Cloud (EC2)',
+  referenceUrl: ec2ReferenceUrl,
+  lazySchemas: true,
+  coreModules: () => '@boto-ts/core',
+  customizations: {
+    // boto3 base64-encodes RunInstances UserData given as text (botocore handlers.py).
+    RunInstances: {
+      module: 'packages/client-ec2/src/customizations/index.js',
+      transformInput: 'encodeRunInstancesUserData',
+      optionsType: 'RunInstancesCallOptions',
+    },
+  },
+};
+
+/** Core's own modules, seen from packages/core/src/generated/sts. */
+const coreModulesFromSts: Readonly<Record<string, string>> = {
+  ServiceClient: '../../client/service-client.js',
+  CallOptions: '../../client/types.js',
+  ClientConfig: '../../client/types.js',
+  WithMetadata: '../../client/metadata.js',
+};
+
+export const stsTarget: ServiceTarget = {
+  modelDir: 'sts/2011-06-15',
+  outDir: 'packages/core/src/generated/sts',
+  configKey: 'sts',
+  prefix: 'STS',
+  constPrefix: 'sts',
+  title: 'AWS Security Token Service (STS)',
+  referenceUrl: stsReferenceUrl,
+  lazySchemas: false,
+  coreModules: (symbol) => coreModulesFromSts[symbol] ?? '../../protocol/schema.js',
+  customizations: {},
+};
+
+export function emitEc2Client(context: CodegenContext): void {
+  emitService(context, ec2Target);
+}
+
+export function emitStsClient(context: CodegenContext): void {
+  emitService(context, stsTarget);
+}

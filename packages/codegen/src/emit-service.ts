@@ -1,0 +1,235 @@
+// Generates one service's client from its model: types, schemas, client class, per-operation
+// functions and indexes, into the target's generated folder (EC2 -> client-ec2, STS -> core).
+
+import { readFileSync } from 'node:fs';
+import type { ServiceSchema } from '@boto-ts/core';
+import type { CodegenContext } from './context.js';
+import {
+  emitClientClass,
+  emitOperationFunctions,
+  emitOperationNames,
+  emitOperationTypes,
+} from './emit-client.js';
+import { compactRuleSet } from './emit-endpoints.js';
+import {
+  emitBareClient,
+  emitDerivedOperationTypes,
+  emitFunctionConsts,
+  emitMethodsType,
+  emitMethodTableClient,
+} from './emit-method-table.js';
+import { emitSchemaLiterals, sharedScalarAliases, writeValue } from './emit-schema-literals.js';
+import { emitShapeTypes } from './emit-types.js';
+import { generatedHeader } from './header.js';
+import type { ServiceModel } from './model.js';
+import { operationConstName, quote } from './names.js';
+import { buildSchemas } from './schema-builder.js';
+import { buildSchemaGraph, type SchemaGraph } from './schema-graph.js';
+import { encodeSchemaTable, templateLiteral } from './schema-table-encode.js';
+import { coreImports, type ServiceTarget } from './service-target.js';
+
+/** Everything the emitters need about one service, computed once. */
+export interface ServiceBuild {
+  readonly target: ServiceTarget;
+  readonly modelPath: string;
+  readonly model: ServiceModel;
+  readonly service: ServiceSchema;
+  readonly graph: SchemaGraph;
+}
+
+export function buildService(context: CodegenContext, target: ServiceTarget): ServiceBuild {
+  const modelPath = `${target.modelDir}/service-2.json`;
+  const model = context.readModel<ServiceModel>(modelPath);
+  const ruleSet = compactRuleSet(context.readModel<unknown>(`${target.modelDir}/endpoint-rule-set-1.json`));
+  const built = buildSchemas(model, { endpointRuleSet: ruleSet, configKey: target.configKey });
+  return { target, modelPath, model, service: built.service, graph: buildSchemaGraph(built) };
+}
+
+/** `service.ts`: the ServiceSchema const, its endpoint rule set parsed from compact JSON text. */
+function serviceModule(build: ServiceBuild, shapesModule: string | undefined): string {
+  const { target, service, graph } = build;
+  const shared = new Set<string>();
+  const fields = Object.entries(service)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => {
+      if (key === 'endpointRuleSet')
+        return value === null
+          ? '  endpointRuleSet: null,'
+          : `  endpointRuleSet: /*#__PURE__*/ JSON.parse(${quote(JSON.stringify(value))}),`;
+      return `  ${key}: ${writeValue(value, graph, shared)},`;
+    });
+  const referenced = (service.errors ?? []).map((error) => graph.nameOf(error));
+  if (referenced.length > 0 && shapesModule === undefined)
+    throw new Error(
+      `codegen: ${target.prefix} has service-level errors but its schemas are not literal consts`,
+    );
+  const imports = [
+    coreImports(
+      target,
+      [...shared].map((name) => `${name} as ${sharedScalarAliases[name] ?? name}`),
+      ['ServiceSchema'],
+    ),
+    referenced.length > 0
+      ? `import { ${[...new Set(referenced)].sort().join(', ')} } from '${shapesModule}';\n`
+      : '',
+  ].join('');
+  return `${imports}
+/** ${target.title}: protocol, signing name, API version and endpoint rules. */
+export const ${target.constPrefix}Service: ServiceSchema = {
+${fields.join('\n')}
+};
+`;
+}
+
+/** A schemas module of object-literal consts (shapes private unless `exportShapes`). */
+function literalSchemasModule(build: ServiceBuild, exportShapes: boolean): string {
+  const literals = emitSchemaLiterals(build.graph, { exportShapes });
+  return `${coreImports(build.target, literals.sharedScalarsUsed, literals.schemaTypesUsed)}
+${literals.code}`;
+}
+
+/** `schemas.ts` of a lazy target: decodes the compact schema text on first use. */
+function lazySchemasModule(build: ServiceBuild): string {
+  const { target } = build;
+  const P = target.prefix;
+  return `${coreImports(target, [], ['CallOptions', 'OperationSchema', 'ServiceClient'])}import type { ${P}OperationName } from './operation-names.js';
+import { createSchemaTable, type SchemaTable } from './schema-table.js';
+
+let table: SchemaTable | undefined;
+let loading: Promise<SchemaTable> | undefined;
+
+/** Loads the schema text (a separate module, so importing the client does not parse it) once. */
+function loadTable(): Promise<SchemaTable> {
+  loading ??= import('./schema-text.js').then(({ ${target.constPrefix}SchemaText }) => {
+    table = createSchemaTable(${target.constPrefix}SchemaText);
+    return table;
+  });
+  return loading;
+}
+
+/** The schema of one ${P} operation, decoded on first use. */
+export async function load${P}Operation(name: ${P}OperationName): Promise<OperationSchema> {
+  return (table ?? (await loadTable())).operation(name);
+}
+
+/** Sends one operation through \`client\`, decoding its schema first when it was never used. */
+export function callOperation(
+  client: ServiceClient,
+  name: string,
+  input: object | undefined,
+  options: CallOptions | undefined,
+): Promise<unknown> {
+  if (table) return client.send(table.operation(name), input ?? {}, options);
+  return loadTable().then((loaded) => client.send(loaded.operation(name), input ?? {}, options));
+}
+`;
+}
+
+function mainIndex(build: ServiceBuild, typeNames: ReadonlySet<string>): string {
+  const { target } = build;
+  const P = target.prefix;
+  const c = target.constPrefix;
+  const exported = [
+    `${P}Client`,
+    `${P}ClientConfig`,
+    `${P}Methods`,
+    `${c}OperationNames`,
+    `${P}OperationName`,
+    `${P}Operations`,
+    `${P}MethodName`,
+    `${c}Service`,
+    `load${P}Operation`,
+    `create${P}BareClient`,
+  ];
+  for (const name of exported)
+    if (typeNames.has(name))
+      throw new Error(`codegen: ${name} is both a shape of the model and a generated export`);
+  const lines = [
+    `export { ${P}Client, type ${P}ClientConfig } from './client.js';`,
+    `export { ${c}OperationNames, type ${P}OperationName } from './operation-names.js';`,
+    `export type { ${P}MethodName, ${P}Operations } from './operation-types.js';`,
+    target.lazySchemas
+      ? `export type { DryRunOutcome } from './method-types.js';\nexport type { ${P}Methods } from './methods.js';\nexport { load${P}Operation } from './schemas.js';`
+      : `export * from './functions.js';\nexport { ${build.graph.operations.map((op) => operationConstName(op.name)).join(', ')} } from './schemas.js';`,
+    `export { ${c}Service } from './service.js';`,
+    `export type * from './types.js';`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function shapeTypeNames(model: ServiceModel): Set<string> {
+  return new Set(Object.keys(model.shapes));
+}
+
+/** A runtime helper the generated code imports, copied from packages/codegen/src/runtime. */
+function runtimeSource(file: string): string {
+  return readFileSync(new URL(`./runtime/${file}`, import.meta.url), 'utf8');
+}
+
+/** Writes every file of one service's generated folder. */
+export function emitService(context: CodegenContext, target: ServiceTarget): void {
+  const build = buildService(context, target);
+  const { model, modelPath } = build;
+  const out = target.outDir;
+  const write = (file: string, what: string, body: string) =>
+    context.write(`${out}/${file}`, `${generatedHeader(modelPath, what)}\n${body}`);
+
+  write(
+    'types.ts',
+    `${target.title}: a TypeScript type for every shape of the model.`,
+    emitShapeTypes(model),
+  );
+  write('operation-names.ts', 'Operation names.', emitOperationNames(model, target));
+  write(
+    'operation-types.ts',
+    'Input and output types by method name.',
+    target.lazySchemas ? emitDerivedOperationTypes(target) : emitOperationTypes(model, target),
+  );
+  write(
+    'index.ts',
+    `The generated part of the ${target.prefix} client's public entry point.`,
+    mainIndex(build, shapeTypeNames(model)),
+  );
+
+  if (target.lazySchemas) {
+    const copied = (file: string) => `A copy of packages/codegen/src/runtime/${file}.`;
+    write('client.ts', `${target.prefix}Client: one method per operation.`, emitMethodTableClient(target));
+    write('methods.ts', 'The operation methods, typed.', emitMethodsType(target));
+    write('method-types.ts', copied('method-types.ts'), runtimeSource('method-types.ts'));
+    write('operation-methods.ts', copied('operation-methods.ts'), runtimeSource('operation-methods.ts'));
+    write('service.ts', 'The service schema.', serviceModule(build, undefined));
+    write('schemas.ts', 'Operation schemas for the full client, decoded lazily.', lazySchemasModule(build));
+    write(
+      'schema-text.ts',
+      'Every schema of the service as compact text (one entry per line).',
+      `export const ${target.constPrefix}SchemaText: string = ${templateLiteral(encodeSchemaTable(build.graph))};\n`,
+    );
+    write('schema-table.ts', copied('schema-table.ts'), runtimeSource('schema-table.ts'));
+    const opsDir = `${out}/operations`;
+    write(
+      'operations/schemas.ts',
+      'Schemas as object-literal consts, for bundlers to tree-shake.',
+      literalSchemasModule(build, false),
+    );
+    write(
+      'operations/functions.ts',
+      'One function per operation, for bundles.',
+      emitFunctionConsts(model, target, opsDir),
+    );
+    write(
+      'operations/bare-client.ts',
+      'A bare client for the per-operation functions.',
+      emitBareClient(target, opsDir),
+    );
+    write(
+      'operations/index.ts',
+      `The generated part of @boto-ts/client-${target.configKey}/operations.`,
+      `export { create${target.prefix}BareClient } from './bare-client.js';\nexport * from './functions.js';\nexport * from './schemas.js';\nexport { ${target.constPrefix}Service } from '../service.js';\n`,
+    );
+  } else {
+    write('client.ts', `${target.prefix}Client: one method per operation.`, emitClientClass(model, target));
+    write('service.ts', 'The service schema.', serviceModule(build, './schemas.js'));
+    write('schemas.ts', 'Schemas as object-literal consts.', literalSchemasModule(build, true));
+    write('functions.ts', 'One function per operation.', emitOperationFunctions(model, target, out));
+  }
+}

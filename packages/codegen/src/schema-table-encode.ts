@@ -1,0 +1,138 @@
+// Encodes a service's schemas as compact text, one JSON entry per line, for the full client:
+// importing a string costs a fraction of evaluating thousands of object literals, and the client
+// decodes only the operations it calls (runtime/schema-table.ts is the decoder; keep them in step).
+//
+// Layout, one JSON value per line:
+// - line 0: the operation names, sorted;
+// - line 1: the name dictionary: every structure and member name and wire name, most used first;
+// - one line per operation, in line-0 order: `[inputRef, outputRef, errorRefs, rest]` (trailing
+//   empties dropped);
+// - one line per schema: structure `[0, name, members, rest?]`, list `[1, memberRef, rest?]`,
+//   map `[2, keyRef, valueRef, rest?]`, scalar `[3, fields]`.
+// A structure's name and each member tuple's name, serialized name and XML name are written as
+// dictionary positions + 1 (a `0` keeps meaning "unused slot"). `rest` holds every other field as
+// plain data. A ref is the table index of a schema (0-7: core's shared scalars, in schema-graph's
+// order; then the schema lines in order); a thunk (recursive shape) is `-(index + 1)`. `null` inside
+// data stands for `undefined`.
+
+import type { OperationSchema, Schema, SchemaRef } from '@boto-ts/core';
+import { isSchema, type SchemaGraph, sharedScalars } from './schema-graph.js';
+
+/** Plain data only: a schema or thunk here means the format needs a new positional slot. */
+function data(value: unknown, where: string): unknown {
+  if (typeof value === 'function' || isSchema(value))
+    throw new Error(`codegen: ${where} holds a schema where the table format expects plain data`);
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : data(item, where)));
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = data(item, where);
+    return out;
+  }
+  return value;
+}
+
+function without(object: object, keys: readonly string[]): Record<string, unknown> | undefined {
+  const rest: Record<string, unknown> = {};
+  let any = false;
+  for (const [key, value] of Object.entries(object))
+    if (!keys.includes(key) && value !== undefined) {
+      rest[key] = value;
+      any = true;
+    }
+  return any ? rest : undefined;
+}
+
+function trimTrailing(entry: unknown[]): unknown[] {
+  while (entry.length > 0 && (entry[entry.length - 1] === undefined || entry[entry.length - 1] === null))
+    entry.pop();
+  return entry;
+}
+
+/** Member tuple slots that hold names (name, serializedName, xmlName): written through the dictionary. */
+const NAME_SLOTS: ReadonlySet<number> = new Set([0, 3, 4]);
+
+export function encodeSchemaTable(graph: SchemaGraph): string {
+  const index = new Map<string, number>();
+  for (const [i, [, name]] of sharedScalars.entries()) index.set(name, i);
+  for (const [i, schema] of graph.schemas.entries())
+    index.set(graph.nameOf(schema), sharedScalars.length + i);
+
+  const ref = (value: SchemaRef): number => {
+    const target = typeof value === 'function' ? value() : value;
+    const position = index.get(graph.nameOf(target));
+    if (position === undefined) throw new Error(`codegen: no table index for ${graph.nameOf(target)}`);
+    return typeof value === 'function' ? -(position + 1) : position;
+  };
+
+  // The dictionary: every name, most frequent first, so the common ones get the shortest numbers.
+  const counts = new Map<string, number>();
+  const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const schema of graph.schemas)
+    if (schema.kind === 'structure') {
+      count(schema.name);
+      for (const member of schema.members)
+        member.forEach((slot, i) => {
+          if (NAME_SLOTS.has(i) && typeof slot === 'string') count(slot);
+        });
+    }
+  const dictionary = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([name]) => name);
+  const position = new Map(dictionary.map((name, i) => [name, i + 1]));
+  const named = (name: string): number => position.get(name) as number;
+
+  const schemaEntry = (schema: Schema): unknown[] => {
+    const where = graph.nameOf(schema);
+    switch (schema.kind) {
+      case 'structure': {
+        const members = schema.members.map((member) =>
+          member.map((slot, i) => {
+            if (i === 1) return ref(slot as SchemaRef);
+            if (NAME_SLOTS.has(i) && typeof slot === 'string') return named(slot);
+            return slot === undefined ? null : data(slot, where);
+          }),
+        );
+        return trimTrailing([
+          0,
+          named(schema.name),
+          members,
+          data(without(schema, ['kind', 'name', 'members']), where),
+        ]);
+      }
+      case 'list':
+        return trimTrailing([1, ref(schema.member), data(without(schema, ['kind', 'member']), where)]);
+      case 'map':
+        return trimTrailing([
+          2,
+          ref(schema.key),
+          ref(schema.value),
+          data(without(schema, ['kind', 'key', 'value']), where),
+        ]);
+      default: {
+        const fields: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(schema))
+          if (value !== undefined) fields[key] = data(value, where);
+        return [3, fields];
+      }
+    }
+  };
+
+  const operationEntry = (operation: OperationSchema): unknown[] =>
+    trimTrailing([
+      operation.input ? ref(operation.input) : null,
+      operation.output ? ref(operation.output) : null,
+      operation.errors ? operation.errors.map(ref) : null,
+      data(without(operation, ['name', 'input', 'output', 'errors']), operation.name),
+    ]);
+
+  const lines = [
+    JSON.stringify(graph.operations.map((operation) => operation.name)),
+    JSON.stringify(dictionary),
+  ];
+  for (const operation of graph.operations) lines.push(JSON.stringify(operationEntry(operation)));
+  for (const schema of graph.schemas) lines.push(JSON.stringify(schemaEntry(schema)));
+  return lines.join('\n');
+}
+
+/** The text as a JavaScript template literal (one entry per source line, nothing interpolated). */
+export function templateLiteral(text: string): string {
+  return `\`${text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { hasShared } from '../../../scripts/lib/shared-dir.js';
+import { compactRuleSet } from './emit-endpoints.js';
+import type { ServiceModel } from './model.js';
+import { createSchemaTable } from './runtime/schema-table.js';
+import { buildSchemas } from './schema-builder.js';
+import { buildSchemaGraph } from './schema-graph.js';
+import { encodeSchemaTable } from './schema-table-encode.js';
+import { readSharedModel } from './test-support/models.js';
+import { operationSnapshot } from './test-support/schema-snapshot.js';
+
+const services = [
+  { name: 'EC2', dir: 'ec2/2016-11-15', configKey: 'ec2' },
+  { name: 'STS', dir: 'sts/2011-06-15', configKey: 'sts' },
+];
+
+function built(dir: string, configKey: string) {
+  const model = readSharedModel<ServiceModel>(`${dir}/service-2.json`);
+  const endpointRuleSet = compactRuleSet(readSharedModel<unknown>(`${dir}/endpoint-rule-set-1.json`));
+  return buildSchemas(model, { endpointRuleSet, configKey });
+}
+
+describe.runIf(hasShared('models'))('compact schema table', () => {
+  for (const service of services) {
+    it(`decodes every ${service.name} operation to the objects buildSchemas makes`, () => {
+      const schemas = built(service.dir, service.configKey);
+      const table = createSchemaTable(encodeSchemaTable(buildSchemaGraph(schemas)));
+      expect(table.operationNames).toEqual([...schemas.operations.keys()].sort((a, b) => a.localeCompare(b)));
+      for (const [name, operation] of schemas.operations)
+        expect(operationSnapshot(table.operation(name)), name).toEqual(operationSnapshot(operation));
+    });
+  }
+
+  it('builds each shape once, so operations that share a shape share the object', () => {
+    const table = createSchemaTable(encodeSchemaTable(buildSchemaGraph(built('ec2/2016-11-15', 'ec2'))));
+    const tagsOf = (operation: string) => {
+      const input = table.operation(operation).input;
+      const member = input?.members.find(([name]) => name === 'Tags' || name === 'TagSpecifications');
+      return member?.[1];
+    };
+    expect(tagsOf('CreateTags')).toBeDefined();
+    expect(tagsOf('CreateTags')).toBe(tagsOf('DeleteTags'));
+    expect(table.operation('DescribeInstances')).toBe(table.operation('DescribeInstances'));
+  });
+
+  it('names the operation it cannot find', () => {
+    const table = createSchemaTable(encodeSchemaTable(buildSchemaGraph(built('sts/2011-06-15', 'sts'))));
+    expect(() => table.operation('DescribeInstances')).toThrow(/no operation named DescribeInstances/);
+  });
+
+  it('keeps undefined member slots and thunks of recursive shapes', () => {
+    const leaf = { kind: 'string', min: 1 } as const;
+    const node: { kind: 'structure'; name: string; members: unknown[] } = {
+      kind: 'structure',
+      name: 'Node',
+      members: [],
+    };
+    const list = { kind: 'list', member: () => node } as const;
+    node.members.push(['Value', leaf, undefined, 'value'], ['Children', list, 0, 0, 'children']);
+    const operation = { name: 'Walk', input: node, output: node } as never;
+    const set = {
+      operations: new Map([['Walk', operation]]),
+      shapes: new Map<string, never>([['Node', node as never]]),
+    };
+    const table = createSchemaTable(encodeSchemaTable(buildSchemaGraph(set)));
+    const decoded = table.operation('Walk');
+    expect(operationSnapshot(decoded)).toEqual(operationSnapshot(operation));
+    const children = decoded.input?.members[1]?.[1] as { member: unknown };
+    expect(typeof children.member).toBe('function');
+    expect((children.member as () => unknown)()).toBe(decoded.input);
+    expect(decoded.input?.members[0]).toEqual(['Value', { kind: 'string', min: 1 }, undefined, 'value']);
+  });
+});
