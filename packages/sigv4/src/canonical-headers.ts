@@ -153,6 +153,14 @@ export function mergeHeaders(
 ): Record<string, string> {
   const merged: Record<string, string> = {};
   if (headers === undefined || headers === null) return merged;
+  const prototype = typeof headers === 'object' ? Object.getPrototypeOf(headers) : undefined;
+  if (prototype !== Object.prototype && prototype !== null) {
+    // A Headers or Map instance has no own enumerable entries: it would sign as "no headers".
+    throw new SigningError(
+      'headers',
+      'must be a plain object of name -> value (use Object.fromEntries for a Headers or Map).',
+    );
+  }
   for (const rawName of Object.keys(headers)) {
     const value = headers[rawName];
     if (value === undefined || value === null) continue;
