@@ -339,6 +339,16 @@ describe('signRequest', () => {
         () => signRequest(exampleRequest({ method: 'GE T' }), exampleOptions()),
       ],
       [
+        'Headers instance',
+        'headers',
+        () => signRequest(exampleRequest({ headers: new Headers({ a: '1' }) as never }), exampleOptions()),
+      ],
+      [
+        'headers as a string',
+        'headers',
+        () => signRequest(exampleRequest({ headers: 'a: 1' as never }), exampleOptions()),
+      ],
+      [
         'stream body',
         'body',
         () => signRequest(exampleRequest({ body: { pipe() {} } as never }), exampleOptions()),
