@@ -9,5 +9,5 @@ export {
   ValidationError,
   type WithMetadata,
 } from '@boto-ts/core';
-export { encodeRunInstancesUserData, type RunInstancesCallOptions } from './customizations/index.js';
+export type { RunInstancesCallOptions } from './customizations/index.js';
 export * from './generated/index.js';

@@ -18,7 +18,7 @@ function customizationImports(target: ServiceTarget, fromDir: string): string {
     const module = posix.relative(fromDir, custom.module) || '.';
     const specifier = module.startsWith('.') ? module : `./${module}`;
     const names = byModule.get(specifier) ?? new Set<string>();
-    names.add(custom.transformInput).add(`type ${custom.optionsType}`);
+    names.add(custom.customize).add(`type ${custom.optionsType}`);
     byModule.set(specifier, names);
   }
   return [...byModule]
@@ -32,10 +32,12 @@ function customizationImports(target: ServiceTarget, fromDir: string): string {
     .join('');
 }
 
-/** The expression a method sends as input: the customization's transform, or the input itself. */
-function inputExpression(target: ServiceTarget, operation: string): string {
+/** The statements that send one operation: through its customization, if it has one. */
+function sendStatements(target: ServiceTarget, operation: string, send: string, indent: string): string {
+  const schema = `S.${operationConstName(operation)}`;
   const custom = target.customizations[operation];
-  return custom ? `${custom.transformInput}(input, options)` : 'input';
+  if (!custom) return `${indent}return ${send}(${schema}, input ?? {}, options);`;
+  return `${indent}const call = ${custom.customize}(${schema}, input, options);\n${indent}return ${send}(call.operation, call.input ?? {}, options);`;
 }
 
 function usesDryRun(model: ServiceModel, target: ServiceTarget): boolean {
@@ -48,9 +50,8 @@ export function emitClientClass(model: ServiceModel, target: ServiceTarget): str
   const clientName = `${prefix}Client`;
   const methods = sortedOperations(model).map((operation) => {
     const parts = signatureParts(model, target, operation);
-    const body = `return this.send(S.${operationConstName(operation)}, ${inputExpression(target, operation)} ?? {}, options);`;
     const head = overloads(parts, target.referenceUrl(operation), parts.name, '', '  ');
-    return `${head} {\n    ${body}\n  }\n`;
+    return `${head} {\n${sendStatements(target, operation, 'this.send', '    ')}\n  }\n`;
   });
   const coreTypes = ['CallOptions', 'ClientConfig', 'WithMetadata'];
   if (usesDryRun(model, target)) coreTypes.push('DryRunOutcome');
@@ -95,7 +96,7 @@ export function emitOperationFunctions(model: ServiceModel, target: ServiceTarge
       'client: ServiceClient, ',
       '',
     );
-    return `${head} {\n  return client.send(S.${operationConstName(operation)}, ${inputExpression(target, operation)} ?? {}, options);\n}\n`;
+    return `${head} {\n${sendStatements(target, operation, 'client.send', '  ')}\n}\n`;
   });
   const coreTypes = ['CallOptions', 'ClientConfig', 'WithMetadata'];
   if (usesDryRun(model, target)) coreTypes.push('DryRunOutcome');

@@ -18,10 +18,10 @@ export const ec2Target: ServiceTarget = {
   lazySchemas: true,
   coreModules: () => '@boto-ts/core',
   customizations: {
-    // boto3 base64-encodes RunInstances UserData given as text (botocore handlers.py).
+    // UserData is plain text (boto3); `userDataEncoding: 'base64'` sends an encoded value as given.
     RunInstances: {
       module: 'packages/client-ec2/src/customizations/index.js',
-      transformInput: 'encodeRunInstancesUserData',
+      customize: 'runInstancesUserData',
       optionsType: 'RunInstancesCallOptions',
     },
   },

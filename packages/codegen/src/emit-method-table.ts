@@ -44,7 +44,7 @@ function customizationValueImports(target: ServiceTarget, fromDir: string): stri
   const byModule = new Map<string, Set<string>>();
   for (const custom of Object.values(target.customizations)) {
     const specifier = relativeSpecifier(fromDir, custom.module);
-    byModule.set(specifier, (byModule.get(specifier) ?? new Set()).add(custom.transformInput));
+    byModule.set(specifier, (byModule.get(specifier) ?? new Set()).add(custom.customize));
   }
   return [...byModule]
     .map(([module, names]) => `import { ${[...names].sort().join(', ')} } from '${module}';\n`)
@@ -82,7 +82,7 @@ export function emitMethodTableClient(target: ServiceTarget): string {
   const c = target.constPrefix;
   const customizations = Object.entries(target.customizations)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([operation, custom]) => `  ${operation}: ${custom.transformInput},\n`)
+    .map(([operation, custom]) => `  ${operation}: ${custom.customize},\n`)
     .join('');
   return `${coreImports(target, ['ServiceClient'], ['ClientConfig'])}${customizationValueImports(target, target.outDir)}import type { ${P}Methods } from './methods.js';
 import { ${c}OperationNames } from './operation-names.js';
@@ -106,7 +106,7 @@ export class ${P}Client extends ServiceClient {
 
 export interface ${P}Client extends ${P}Methods {}
 
-/** Input customizations, by operation (hand-written, in src/customizations). */
+/** Call customizations, by operation (hand-written, in src/customizations). */
 const customizations = {
 ${customizations}};
 
@@ -119,7 +119,7 @@ export function emitFunctionConsts(model: ServiceModel, target: ServiceTarget, d
   const functions = sortedOperations(model).map((operation) => {
     const parts = signatureParts(model, target, operation);
     const custom = target.customizations[operation];
-    const args = `S.${operationConstName(operation)}${custom ? `, ${custom.transformInput}` : ''}`;
+    const args = `S.${operationConstName(operation)}${custom ? `, ${custom.customize}` : ''}`;
     return `/** @see ${target.referenceUrl(operation)} */\nexport const ${parts.name} = /*#__PURE__*/ operationFunction<${signatureType(parts, 'Function')}>(${args});\n`;
   });
   return `${customizationTypeImports(target, dir, model)}${customizationValueImports(target, dir)}import type { ${usedSignatureTypes(model, target, 'Function').join(', ')} } from '${relativeSpecifier(dir, `${target.outDir}/method-types.js`)}';

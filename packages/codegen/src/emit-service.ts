@@ -92,7 +92,8 @@ ${literals.code}`;
 function lazySchemasModule(build: ServiceBuild): string {
   const { target } = build;
   const P = target.prefix;
-  return `${coreImports(target, [], ['CallOptions', 'OperationSchema', 'ServiceClient'])}import type { ${P}OperationName } from './operation-names.js';
+  return `${coreImports(target, [], ['CallOptions', 'OperationSchema', 'ServiceClient'])}import type { Customization } from './operation-methods.js';
+import type { ${P}OperationName } from './operation-names.js';
 import { createSchemaTable, type SchemaTable } from './schema-table.js';
 
 let table: SchemaTable | undefined;
@@ -112,15 +113,23 @@ export async function load${P}Operation(name: ${P}OperationName): Promise<Operat
   return (table ?? (await loadTable())).operation(name);
 }
 
-/** Sends one operation through \`client\`, decoding its schema first when it was never used. */
+/**
+ * Sends one operation through \`client\`, decoding its schema first when it was never used, after
+ * the operation's customization (if any).
+ */
 export function callOperation(
   client: ServiceClient,
   name: string,
   input: object | undefined,
   options: CallOptions | undefined,
+  customize?: Customization,
 ): Promise<unknown> {
-  if (table) return client.send(table.operation(name), input ?? {}, options);
-  return loadTable().then((loaded) => client.send(loaded.operation(name), input ?? {}, options));
+  const send = (loaded: SchemaTable): Promise<unknown> => {
+    const operation = loaded.operation(name);
+    const call = customize ? customize(operation, input, options) : { operation, input };
+    return client.send(call.operation, call.input ?? {}, options);
+  };
+  return table ? send(table) : loadTable().then(send);
 }
 `;
 }

@@ -2,12 +2,15 @@
 // names, output folder, how generated code reaches core, and the hand-written customizations
 // a generated method applies.
 
-/** A hand-written customization a generated method calls before sending. */
-export interface InputCustomization {
-  /** Module specifier, relative to the generated folder. */
+/**
+ * A hand-written customization a generated method or function applies before sending:
+ * `(operation, input, options) => { operation, input }` (e.g. RunInstances UserData encoding).
+ */
+export interface CallCustomization {
+  /** Module, relative to the repository root (`.js` specifier). */
   readonly module: string;
-  /** `(input, options) => input'`: returns the input to send (a copy when it changes anything). */
-  readonly transformInput: string;
+  /** The exported customization function. */
+  readonly customize: string;
   /** The per-call options type the method accepts instead of CallOptions. */
   readonly optionsType: string;
 }
@@ -34,7 +37,7 @@ export interface ServiceTarget {
   readonly lazySchemas: boolean;
   /** Where core's public symbols come from: `@boto-ts/core`, or core's own modules for STS. */
   readonly coreModules: (symbol: string) => string;
-  readonly customizations: Readonly<Record<string, InputCustomization>>;
+  readonly customizations: Readonly<Record<string, CallCustomization>>;
 }
 
 /** Renders `import` lines for core symbols, grouped by module, sorted. `types` are imported as types. */

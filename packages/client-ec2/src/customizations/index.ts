@@ -1,2 +1,7 @@
 // Hand-written behaviour the generated methods apply (the generator's customization table names them).
-export { encodeRunInstancesUserData, type RunInstancesCallOptions } from './user-data.js';
+export {
+  type CustomizedCall,
+  type RunInstancesCallOptions,
+  runInstancesUserData,
+  withUserDataAsGiven,
+} from './user-data.js';

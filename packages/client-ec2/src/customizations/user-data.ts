@@ -1,32 +1,61 @@
-// RunInstances `UserData` as boto3 takes it: plain text, base64-encoded here before sending
-// (EC2 wants base64 on the wire). Callers whose text is already base64 say so per call.
+// RunInstances `UserData` as boto3 takes it: plain text, which the serializer base64-encodes (the
+// schema marks the member MEMBER_BASE64_TEXT). Callers whose value is already base64 (as the v3 SDK
+// expects) say `userDataEncoding: 'base64'`, and the call is sent with a copy of the schema in
+// which UserData is an ordinary string, sent as given.
 
-import type { CallOptions } from '@boto-ts/core';
+import {
+  type CallOptions,
+  MEMBER_BASE64_TEXT,
+  type MemberSchema,
+  memberHas,
+  memberName,
+  type OperationSchema,
+} from '@boto-ts/core';
 
 /** Per-call options of `runInstances`. */
 export interface RunInstancesCallOptions extends CallOptions {
   /**
    * How `UserData` is given. `'text'` (the default, as in boto3): the SDK base64-encodes its UTF-8
-   * bytes. `'base64'`: the value is already base64 (as the v3 SDK expects) and is sent as is.
+   * bytes. `'base64'`: the value is already base64 and is sent as is.
    */
   readonly userDataEncoding?: 'text' | 'base64' | undefined;
 }
 
-/** Base64 of the UTF-8 bytes of `text`. */
-export function base64Utf8(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64');
+/** What a customization may change about one call before it is sent. */
+export interface CustomizedCall {
+  readonly operation: OperationSchema;
+  readonly input: object | undefined;
 }
 
-/**
- * The RunInstances input to send: a copy with `UserData` base64-encoded when it is text, or the
- * input itself when there is nothing to encode. Never mutates the caller's object. A `UserData` that
- * is not a string is left alone for validation to report.
- */
-export function encodeRunInstancesUserData<Input extends { readonly UserData?: string | undefined }>(
-  input: Input,
+/** The member without its MEMBER_BASE64_TEXT flag (flags are the tuple's third slot). */
+function withoutBase64Text(member: MemberSchema): MemberSchema {
+  if (!memberHas(member, MEMBER_BASE64_TEXT)) return member;
+  const [name, schema, flags = 0, ...names] = member;
+  return [name, schema, flags & ~MEMBER_BASE64_TEXT, ...names] as MemberSchema;
+}
+
+const sendAsGiven = new WeakMap<OperationSchema, OperationSchema>();
+
+/** `operation` with every base64-text member of its input sent as given (built once per schema). */
+export function withUserDataAsGiven(operation: OperationSchema): OperationSchema {
+  const known = sendAsGiven.get(operation);
+  if (known) return known;
+  const input = operation.input;
+  const copy: OperationSchema =
+    input === undefined
+      ? operation
+      : { ...operation, input: { ...input, members: input.members.map(withoutBase64Text) } };
+  sendAsGiven.set(operation, copy);
+  return copy;
+}
+
+/** The RunInstances customization the generated method and function apply. */
+export function runInstancesUserData(
+  operation: OperationSchema,
+  input: object | undefined,
   options?: RunInstancesCallOptions,
-): Input {
-  if (options?.userDataEncoding === 'base64') return input;
-  if (input === undefined || input === null || typeof input.UserData !== 'string') return input;
-  return { ...input, UserData: base64Utf8(input.UserData) };
+): CustomizedCall {
+  if (options?.userDataEncoding !== 'base64') return { operation, input };
+  const hasUserData = operation.input?.members.some((member) => memberName(member) === 'UserData') ?? false;
+  return { operation: hasUserData ? withUserDataAsGiven(operation) : operation, input };
 }

@@ -3,7 +3,7 @@
 // Do not edit: change the generator and regenerate.
 
 import { type ClientConfig, ServiceClient } from '@boto-ts/core';
-import { encodeRunInstancesUserData } from '../customizations/index.js';
+import { runInstancesUserData } from '../customizations/index.js';
 import type { EC2Methods } from './methods.js';
 import { ec2OperationNames } from './operation-names.js';
 import { defineOperationMethods } from './operation-methods.js';
@@ -26,9 +26,9 @@ export class EC2Client extends ServiceClient {
 
 export interface EC2Client extends EC2Methods {}
 
-/** Input customizations, by operation (hand-written, in src/customizations). */
+/** Call customizations, by operation (hand-written, in src/customizations). */
 const customizations = {
-  RunInstances: encodeRunInstancesUserData,
+  RunInstances: runInstancesUserData,
 };
 
 defineOperationMethods(EC2Client.prototype, ec2OperationNames, callOperation, customizations);

@@ -4,12 +4,19 @@
 
 // Turns operation schemas into callable methods and functions, so generated code stays a table:
 // each method or function sends its operation through ServiceClient.send, after the operation's
-// input customization (if any). The signatures are typed by method-types.ts.
+// customization (if any). The signatures are typed by method-types.ts.
 
 import type { CallOptions, OperationSchema, ServiceClient } from '@boto-ts/core';
 
-/** Returns the input to send (a copy when it changes anything); e.g. RunInstances UserData encoding. */
-export type InputCustomization = (input: never, options: never) => unknown;
+/**
+ * A hand-written change to one call before it is sent (RunInstances UserData): returns the schema
+ * and input to send, never mutating the caller's input.
+ */
+export type Customization = (
+  operation: OperationSchema,
+  input: object | undefined,
+  options: CallOptions | undefined,
+) => { readonly operation: OperationSchema; readonly input: object | undefined };
 
 /** Sends operation `name` through `client`, resolving its schema however the client keeps them. */
 export type OperationSender = (
@@ -17,6 +24,7 @@ export type OperationSender = (
   name: string,
   input: object | undefined,
   options: CallOptions | undefined,
+  customize?: Customization,
 ) => Promise<unknown>;
 
 /** `DescribeInstances` -> `describeInstances`. */
@@ -32,16 +40,14 @@ export function defineOperationMethods(
   prototype: ServiceClient,
   operations: readonly string[],
   send: OperationSender,
-  customizations: Readonly<Record<string, InputCustomization>>,
+  customizations: Readonly<Record<string, Customization>>,
 ): void {
   for (const operation of operations) {
     const name = methodName(operation);
-    const customize = customizations[operation] as
-      | ((input: object | undefined, options: CallOptions | undefined) => object | undefined)
-      | undefined;
+    const customize = customizations[operation];
     const method = {
       [name](this: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> {
-        return send(this, operation, customize ? customize(input, options) : input, options);
+        return send(this, operation, input, options, customize);
       },
     }[name];
     Object.defineProperty(prototype, name, {
@@ -59,12 +65,11 @@ export function defineOperationMethods(
  */
 export function operationFunction<Signature>(
   operation: OperationSchema,
-  customize?: InputCustomization,
+  customize?: Customization,
 ): Signature {
-  const apply = customize as
-    | ((input: object | undefined, options: CallOptions | undefined) => object | undefined)
-    | undefined;
-  const call = (client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> =>
-    client.send(operation, (apply ? apply(input, options) : input) ?? {}, options);
+  const call = (client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> => {
+    const customized = customize ? customize(operation, input, options) : { operation, input };
+    return client.send(customized.operation, customized.input ?? {}, options);
+  };
   return call as Signature;
 }

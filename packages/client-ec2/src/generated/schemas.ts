@@ -3,6 +3,7 @@
 // Do not edit: change the generator and regenerate.
 
 import type { CallOptions, OperationSchema, ServiceClient } from '@boto-ts/core';
+import type { Customization } from './operation-methods.js';
 import type { EC2OperationName } from './operation-names.js';
 import { createSchemaTable, type SchemaTable } from './schema-table.js';
 
@@ -23,13 +24,21 @@ export async function loadEC2Operation(name: EC2OperationName): Promise<Operatio
   return (table ?? (await loadTable())).operation(name);
 }
 
-/** Sends one operation through `client`, decoding its schema first when it was never used. */
+/**
+ * Sends one operation through `client`, decoding its schema first when it was never used, after
+ * the operation's customization (if any).
+ */
 export function callOperation(
   client: ServiceClient,
   name: string,
   input: object | undefined,
   options: CallOptions | undefined,
+  customize?: Customization,
 ): Promise<unknown> {
-  if (table) return client.send(table.operation(name), input ?? {}, options);
-  return loadTable().then((loaded) => client.send(loaded.operation(name), input ?? {}, options));
+  const send = (loaded: SchemaTable): Promise<unknown> => {
+    const operation = loaded.operation(name);
+    const call = customize ? customize(operation, input, options) : { operation, input };
+    return client.send(call.operation, call.input ?? {}, options);
+  };
+  return table ? send(table) : loadTable().then(send);
 }

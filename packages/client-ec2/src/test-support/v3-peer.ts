@@ -69,7 +69,9 @@ export class V3Peer {
   /** The output the v3 SDK decodes from `xml` (without `$metadata`). */
   async decode(operation: string, xml: string): Promise<Record<string, unknown>> {
     this.body = xml;
-    const output = (await this.client.send(command(operation, {}) as never)) as unknown as Record<
+    // CopySnapshot: a given PresignedUrl keeps the v3 SDK from presigning one (which needs a region).
+    const input = operation === 'CopySnapshot' ? { PresignedUrl: 'given' } : {};
+    const output = (await this.client.send(command(operation, input) as never)) as unknown as Record<
       string,
       unknown
     >;

@@ -3,7 +3,7 @@
 // Do not edit: change the generator and regenerate.
 
 import type { RunInstancesCallOptions } from '../../customizations/index.js';
-import { encodeRunInstancesUserData } from '../../customizations/index.js';
+import { runInstancesUserData } from '../../customizations/index.js';
 import type { DryRunFunction, OperationFunction, OptionalInputDryRunFunction, OptionalInputFunction } from '../method-types.js';
 import { operationFunction } from '../operation-methods.js';
 import type * as T from '../types.js';
@@ -2335,7 +2335,7 @@ export const revokeSecurityGroupEgress = /*#__PURE__*/ operationFunction<DryRunF
 export const revokeSecurityGroupIngress = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.RevokeSecurityGroupIngressRequest, T.RevokeSecurityGroupIngressResult>>(S.RevokeSecurityGroupIngressOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html */
-export const runInstances = /*#__PURE__*/ operationFunction<DryRunFunction<T.RunInstancesRequest, T.Reservation, RunInstancesCallOptions>>(S.RunInstancesOperation, encodeRunInstancesUserData);
+export const runInstances = /*#__PURE__*/ operationFunction<DryRunFunction<T.RunInstancesRequest, T.Reservation, RunInstancesCallOptions>>(S.RunInstancesOperation, runInstancesUserData);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunScheduledInstances.html */
 export const runScheduledInstances = /*#__PURE__*/ operationFunction<DryRunFunction<T.RunScheduledInstancesRequest, T.RunScheduledInstancesResult>>(S.RunScheduledInstancesOperation);
