@@ -30,7 +30,7 @@ describe.skipIf(!hasBoto3)('boto3 against ec2-local', () => {
   it('launches, waits, pages, tags, dry-runs, is refused with a wrong key, retries a throttle and terminates', async () => {
     // The script's second DescribeRegions is throttled (every 2nd call of that action); boto3 retries it.
     local.setFaults({ throttleEvery: 2, actions: ['DescribeRegions'] });
-    const script = fileURLToPath(new URL('./boto3-client.py', import.meta.url));
+    const script = fileURLToPath(new URL('../test-support/boto3-client.py', import.meta.url));
     const env = {
       ...process.env,
       EC2_LOCAL_ENDPOINT: local.endpoint,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MotoServer, motoAvailable, startMoto } from '../../../../scripts/lib/moto.js';
 import type { Ec2LocalServer } from '../server/options.js';
 import { startEc2Local } from '../server/start.js';
-import { PARITY_IMAGE, runScenario } from './ec2-scenario.js';
+import { PARITY_IMAGE, runScenario } from '../test-support/ec2-scenario.js';
 
 /** Observation -> why ec2-local answers differently from moto (ec2-local follows EC2 in each case). */
 export const DELIBERATE_DIFFERENCES: Readonly<Record<string, string>> = {
