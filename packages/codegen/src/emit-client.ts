@@ -4,11 +4,11 @@
 import { posix } from 'node:path';
 import { overloads, signatureParts } from './emit-signatures.js';
 import type { ServiceModel } from './model.js';
-import { operationConstName } from './names.js';
+import { compareCodeUnits, operationConstName } from './names.js';
 import { coreImports, type ServiceTarget } from './service-target.js';
 
 function sortedOperations(model: ServiceModel): string[] {
-  return Object.keys(model.operations).sort((a, b) => a.localeCompare(b));
+  return Object.keys(model.operations).sort((a, b) => compareCodeUnits(a, b));
 }
 
 /** `import { transform, type Options } from '<module>'` lines for the customizations in use. */
@@ -22,10 +22,10 @@ function customizationImports(target: ServiceTarget, fromDir: string): string {
     byModule.set(specifier, names);
   }
   return [...byModule]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([module, names]) => {
       const sorted = [...names].sort((a, b) =>
-        a.replace(/^type /, '').localeCompare(b.replace(/^type /, '')),
+        compareCodeUnits(a.replace(/^type /, ''), b.replace(/^type /, '')),
       );
       return `import { ${sorted.join(', ')} } from '${module}';\n`;
     })

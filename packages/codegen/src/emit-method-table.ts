@@ -6,11 +6,11 @@
 import { posix } from 'node:path';
 import { type OperationSignatureParts, signatureParts } from './emit-signatures.js';
 import type { ServiceModel } from './model.js';
-import { operationConstName } from './names.js';
+import { compareCodeUnits, operationConstName } from './names.js';
 import { coreImports, type ServiceTarget } from './service-target.js';
 
 function sortedOperations(model: ServiceModel): string[] {
-  return Object.keys(model.operations).sort((a, b) => a.localeCompare(b));
+  return Object.keys(model.operations).sort((a, b) => compareCodeUnits(a, b));
 }
 
 /** `DryRunMethod`, `OptionalInputMethod`, ... (`Function` instead of `Method` for the function form). */
@@ -81,7 +81,7 @@ export function emitMethodTableClient(target: ServiceTarget): string {
   const P = target.prefix;
   const c = target.constPrefix;
   const customizations = Object.entries(target.customizations)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([operation, custom]) => `  ${operation}: ${custom.customize},\n`)
     .join('');
   return `${coreImports(target, ['ServiceClient'], ['ClientConfig'])}${customizationValueImports(target, target.outDir)}import type { ${P}Methods } from './methods.js';

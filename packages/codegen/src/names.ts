@@ -43,3 +43,8 @@ export function ec2ReferenceUrl(operation: string): string {
 export function stsReferenceUrl(operation: string): string {
   return `https://docs.aws.amazon.com/STS/latest/APIReference/API_${operation}.html`;
 }
+
+/** Code-unit order (as `Array.prototype.sort` without a comparator): the same on every machine and locale. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -17,7 +17,7 @@ import {
   stringSchema,
   timestampSchema,
 } from '@boto-ts/core';
-import { schemaConstName } from './names.js';
+import { compareCodeUnits, schemaConstName } from './names.js';
 
 /** The shared scalar schemas of core, in the fixed order the compact table numbers them. */
 export const sharedScalars: readonly (readonly [Schema, string])[] = [
@@ -93,14 +93,14 @@ function resolve(ref: SchemaRef): Schema {
 
 /** A stable key for an unnamed scalar (`string` with `min: 1`), so equal ones share one const. */
 function scalarKey(schema: Schema): string {
-  return JSON.stringify(Object.entries(schema).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(Object.entries(schema).sort(([a], [b]) => compareCodeUnits(a, b)));
 }
 
 /** `$string_min1`, `$string_sensitive`: an unnamed scalar named by what sets it apart. */
 function unnamedScalarName(schema: Schema): string {
   const traits = Object.entries(schema)
     .filter(([key, value]) => key !== 'kind' && value !== undefined)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([key, value]) => `_${key}${value === true ? '' : String(value).replace(/[^A-Za-z0-9]/g, '')}`);
   return `$${schema.kind}${traits.join('')}`;
 }
@@ -108,7 +108,7 @@ function unnamedScalarName(schema: Schema): string {
 export function buildSchemaGraph(set: SchemaSet): SchemaGraph {
   const shared = new Map<Schema, string>(sharedScalars);
   const shapeNames = new Map<Schema, string>();
-  for (const [name, schema] of [...set.shapes].sort(([a], [b]) => a.localeCompare(b)))
+  for (const [name, schema] of [...set.shapes].sort(([a], [b]) => compareCodeUnits(a, b)))
     if (!shared.has(schema) && !shapeNames.has(schema)) shapeNames.set(schema, name);
 
   const names = new Map<Schema, string>(shared);
@@ -163,7 +163,7 @@ export function buildSchemaGraph(set: SchemaSet): SchemaGraph {
     order.push(schema);
   };
 
-  const operations = [...set.operations.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const operations = [...set.operations.values()].sort((a, b) => compareCodeUnits(a.name, b.name));
   for (const operation of operations) {
     if (operation.input) visit(operation.input);
     if (operation.output) visit(operation.output);

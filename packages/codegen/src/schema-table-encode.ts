@@ -16,6 +16,7 @@
 // data stands for `undefined`.
 
 import type { OperationSchema, Schema, SchemaRef } from '@boto-ts/core';
+import { compareCodeUnits } from './names.js';
 import { isSchema, type SchemaGraph, sharedScalars } from './schema-graph.js';
 
 /** Plain data only: a schema or thunk here means the format needs a new positional slot. */
@@ -75,7 +76,9 @@ export function encodeSchemaTable(graph: SchemaGraph): string {
           if (NAME_SLOTS.has(i) && typeof slot === 'string') count(slot);
         });
     }
-  const dictionary = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([name]) => name);
+  const dictionary = [...counts]
+    .sort(([a, x], [b, y]) => y - x || compareCodeUnits(a, b))
+    .map(([name]) => name);
   const position = new Map(dictionary.map((name, i) => [name, i + 1]));
   const named = (name: string): number => position.get(name) as number;
 

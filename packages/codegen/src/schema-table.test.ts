@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasShared } from '../../../scripts/lib/shared-dir.js';
 import { compactRuleSet } from './emit-endpoints.js';
 import type { ServiceModel } from './model.js';
+import { compareCodeUnits } from './names.js';
 import { createSchemaTable } from './runtime/schema-table.js';
 import { buildSchemas } from './schema-builder.js';
 import { buildSchemaGraph } from './schema-graph.js';
@@ -25,7 +26,9 @@ describe.runIf(hasShared('models'))('compact schema table', () => {
     it(`decodes every ${service.name} operation to the objects buildSchemas makes`, () => {
       const schemas = built(service.dir, service.configKey);
       const table = createSchemaTable(encodeSchemaTable(buildSchemaGraph(schemas)));
-      expect(table.operationNames).toEqual([...schemas.operations.keys()].sort((a, b) => a.localeCompare(b)));
+      expect(table.operationNames).toEqual(
+        [...schemas.operations.keys()].sort((a, b) => compareCodeUnits(a, b)),
+      );
       for (const [name, operation] of schemas.operations)
         expect(operationSnapshot(table.operation(name)), name).toEqual(operationSnapshot(operation));
     });

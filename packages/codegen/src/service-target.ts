@@ -6,6 +6,7 @@
  * A hand-written customization a generated method or function applies before sending:
  * `(operation, input, options) => { operation, input }` (e.g. RunInstances UserData encoding).
  */
+import { compareCodeUnits } from './names.js';
 export interface CallCustomization {
   /** Module, relative to the repository root (`.js` specifier). */
   readonly module: string;
@@ -54,9 +55,11 @@ export function coreImports(
   for (const symbol of new Set(values)) add(symbol, symbol);
   for (const symbol of new Set(types)) if (!values.includes(symbol)) add(symbol, `type ${symbol}`);
   return [...byModule]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([module, symbols]) => {
-      const sorted = symbols.sort((a, b) => a.replace(/^type /, '').localeCompare(b.replace(/^type /, '')));
+      const sorted = symbols.sort((a, b) =>
+        compareCodeUnits(a.replace(/^type /, ''), b.replace(/^type /, '')),
+      );
       if (sorted.every((symbol) => symbol.startsWith('type ')))
         return `import type { ${sorted.map((symbol) => symbol.slice(5)).join(', ')} } from '${module}';\n`;
       return `import { ${sorted.join(', ')} } from '${module}';\n`;

@@ -12,3 +12,12 @@ export function ec2Model(): ServiceModel {
   ) as ServiceModel;
   return ec2;
 }
+
+let ruleSet: unknown;
+
+export function ec2RuleSet(): unknown {
+  ruleSet ??= JSON.parse(
+    readFileSync(sharedPath('models', 'ec2', '2016-11-15', 'endpoint-rule-set-1.json'), 'utf8'),
+  );
+  return ruleSet;
+}

@@ -801,11 +801,11 @@ export const deleteVpcEncryptionControl = /*#__PURE__*/ operationFunction<DryRun
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteVpcEndpointConnectionNotifications.html */
 export const deleteVpcEndpointConnectionNotifications = /*#__PURE__*/ operationFunction<DryRunFunction<T.DeleteVpcEndpointConnectionNotificationsRequest, T.DeleteVpcEndpointConnectionNotificationsResult>>(S.DeleteVpcEndpointConnectionNotificationsOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteVpcEndpoints.html */
-export const deleteVpcEndpoints = /*#__PURE__*/ operationFunction<DryRunFunction<T.DeleteVpcEndpointsRequest, T.DeleteVpcEndpointsResult>>(S.DeleteVpcEndpointsOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteVpcEndpointServiceConfigurations.html */
 export const deleteVpcEndpointServiceConfigurations = /*#__PURE__*/ operationFunction<DryRunFunction<T.DeleteVpcEndpointServiceConfigurationsRequest, T.DeleteVpcEndpointServiceConfigurationsResult>>(S.DeleteVpcEndpointServiceConfigurationsOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteVpcEndpoints.html */
+export const deleteVpcEndpoints = /*#__PURE__*/ operationFunction<DryRunFunction<T.DeleteVpcEndpointsRequest, T.DeleteVpcEndpointsResult>>(S.DeleteVpcEndpointsOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteVpcPeeringConnection.html */
 export const deleteVpcPeeringConnection = /*#__PURE__*/ operationFunction<DryRunFunction<T.DeleteVpcPeeringConnectionRequest, T.DeleteVpcPeeringConnectionResult>>(S.DeleteVpcPeeringConnectionOperation);
@@ -852,14 +852,14 @@ export const describeAccountAttributes = /*#__PURE__*/ operationFunction<Optiona
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAccountVpcEncryptionControl.html */
 export const describeAccountVpcEncryptionControl = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeAccountVpcEncryptionControlRequest, T.DescribeAccountVpcEncryptionControlResult>>(S.DescribeAccountVpcEncryptionControlOperation);
 
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAddressTransfers.html */
+export const describeAddressTransfers = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeAddressTransfersRequest, T.DescribeAddressTransfersResult>>(S.DescribeAddressTransfersOperation);
+
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAddresses.html */
 export const describeAddresses = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeAddressesRequest, T.DescribeAddressesResult>>(S.DescribeAddressesOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAddressesAttribute.html */
 export const describeAddressesAttribute = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeAddressesAttributeRequest, T.DescribeAddressesAttributeResult>>(S.DescribeAddressesAttributeOperation);
-
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAddressTransfers.html */
-export const describeAddressTransfers = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeAddressTransfersRequest, T.DescribeAddressTransfersResult>>(S.DescribeAddressTransfersOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAggregateIdFormat.html */
 export const describeAggregateIdFormat = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeAggregateIdFormatRequest, T.DescribeAggregateIdFormatResult>>(S.DescribeAggregateIdFormatOperation);
@@ -894,11 +894,11 @@ export const describeCapacityBlockExtensionOfferings = /*#__PURE__*/ operationFu
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeCapacityBlockOfferings.html */
 export const describeCapacityBlockOfferings = /*#__PURE__*/ operationFunction<DryRunFunction<T.DescribeCapacityBlockOfferingsRequest, T.DescribeCapacityBlockOfferingsResult>>(S.DescribeCapacityBlockOfferingsOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeCapacityBlocks.html */
-export const describeCapacityBlocks = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeCapacityBlocksRequest, T.DescribeCapacityBlocksResult>>(S.DescribeCapacityBlocksOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeCapacityBlockStatus.html */
 export const describeCapacityBlockStatus = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeCapacityBlockStatusRequest, T.DescribeCapacityBlockStatusResult>>(S.DescribeCapacityBlockStatusOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeCapacityBlocks.html */
+export const describeCapacityBlocks = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeCapacityBlocksRequest, T.DescribeCapacityBlocksResult>>(S.DescribeCapacityBlocksOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeCapacityManagerDataExports.html */
 export const describeCapacityManagerDataExports = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeCapacityManagerDataExportsRequest, T.DescribeCapacityManagerDataExportsResult>>(S.DescribeCapacityManagerDataExportsOperation);
@@ -912,11 +912,11 @@ export const describeCapacityReservationCancellationQuotes = /*#__PURE__*/ opera
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeCapacityReservationFleets.html */
 export const describeCapacityReservationFleets = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeCapacityReservationFleetsRequest, T.DescribeCapacityReservationFleetsResult>>(S.DescribeCapacityReservationFleetsOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeCapacityReservations.html */
-export const describeCapacityReservations = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeCapacityReservationsRequest, T.DescribeCapacityReservationsResult>>(S.DescribeCapacityReservationsOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeCapacityReservationTopology.html */
 export const describeCapacityReservationTopology = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeCapacityReservationTopologyRequest, T.DescribeCapacityReservationTopologyResult>>(S.DescribeCapacityReservationTopologyOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeCapacityReservations.html */
+export const describeCapacityReservations = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeCapacityReservationsRequest, T.DescribeCapacityReservationsResult>>(S.DescribeCapacityReservationsOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeCarrierGateways.html */
 export const describeCarrierGateways = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeCarrierGatewaysRequest, T.DescribeCarrierGatewaysResult>>(S.DescribeCarrierGatewaysOperation);
@@ -1002,11 +1002,11 @@ export const describeHosts = /*#__PURE__*/ operationFunction<OptionalInputFuncti
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIamInstanceProfileAssociations.html */
 export const describeIamInstanceProfileAssociations = /*#__PURE__*/ operationFunction<OptionalInputFunction<T.DescribeIamInstanceProfileAssociationsRequest, T.DescribeIamInstanceProfileAssociationsResult>>(S.DescribeIamInstanceProfileAssociationsOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIdentityIdFormat.html */
-export const describeIdentityIdFormat = /*#__PURE__*/ operationFunction<OperationFunction<T.DescribeIdentityIdFormatRequest, T.DescribeIdentityIdFormatResult>>(S.DescribeIdentityIdFormatOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIdFormat.html */
 export const describeIdFormat = /*#__PURE__*/ operationFunction<OptionalInputFunction<T.DescribeIdFormatRequest, T.DescribeIdFormatResult>>(S.DescribeIdFormatOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIdentityIdFormat.html */
+export const describeIdentityIdFormat = /*#__PURE__*/ operationFunction<OperationFunction<T.DescribeIdentityIdFormatRequest, T.DescribeIdentityIdFormatResult>>(S.DescribeIdentityIdFormatOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImageAttribute.html */
 export const describeImageAttribute = /*#__PURE__*/ operationFunction<DryRunFunction<T.DescribeImageAttributeRequest, T.ImageAttribute>>(S.DescribeImageAttributeOperation);
@@ -1014,14 +1014,14 @@ export const describeImageAttribute = /*#__PURE__*/ operationFunction<DryRunFunc
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImageReferences.html */
 export const describeImageReferences = /*#__PURE__*/ operationFunction<DryRunFunction<T.DescribeImageReferencesRequest, T.DescribeImageReferencesResult>>(S.DescribeImageReferencesOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImages.html */
-export const describeImages = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeImagesRequest, T.DescribeImagesResult>>(S.DescribeImagesOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImageUsageReportEntries.html */
 export const describeImageUsageReportEntries = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeImageUsageReportEntriesRequest, T.DescribeImageUsageReportEntriesResult>>(S.DescribeImageUsageReportEntriesOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImageUsageReports.html */
 export const describeImageUsageReports = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeImageUsageReportsRequest, T.DescribeImageUsageReportsResult>>(S.DescribeImageUsageReportsOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImages.html */
+export const describeImages = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeImagesRequest, T.DescribeImagesResult>>(S.DescribeImagesOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImportImageTasks.html */
 export const describeImportImageTasks = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeImportImageTasksRequest, T.DescribeImportImageTasksResult>>(S.DescribeImportImageTasksOperation);
@@ -1047,9 +1047,6 @@ export const describeInstanceEventWindows = /*#__PURE__*/ operationFunction<Opti
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceImageMetadata.html */
 export const describeInstanceImageMetadata = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeInstanceImageMetadataRequest, T.DescribeInstanceImageMetadataResult>>(S.DescribeInstanceImageMetadataOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstances.html */
-export const describeInstances = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeInstancesRequest, T.DescribeInstancesResult>>(S.DescribeInstancesOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceSqlHaHistoryStates.html */
 export const describeInstanceSqlHaHistoryStates = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeInstanceSqlHaHistoryStatesRequest, T.DescribeInstanceSqlHaHistoryStatesResult>>(S.DescribeInstanceSqlHaHistoryStatesOperation);
 
@@ -1067,6 +1064,9 @@ export const describeInstanceTypeOfferings = /*#__PURE__*/ operationFunction<Opt
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceTypes.html */
 export const describeInstanceTypes = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeInstanceTypesRequest, T.DescribeInstanceTypesResult>>(S.DescribeInstanceTypesOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstances.html */
+export const describeInstances = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeInstancesRequest, T.DescribeInstancesResult>>(S.DescribeInstancesOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInternetGateways.html */
 export const describeInternetGateways = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeInternetGatewaysRequest, T.DescribeInternetGatewaysResult>>(S.DescribeInternetGatewaysOperation);
@@ -1089,11 +1089,11 @@ export const describeIpamPoolAllocations = /*#__PURE__*/ operationFunction<Optio
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIpamPools.html */
 export const describeIpamPools = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeIpamPoolsRequest, T.DescribeIpamPoolsResult>>(S.DescribeIpamPoolsOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIpamPrefixListResolvers.html */
-export const describeIpamPrefixListResolvers = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeIpamPrefixListResolversRequest, T.DescribeIpamPrefixListResolversResult>>(S.DescribeIpamPrefixListResolversOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIpamPrefixListResolverTargets.html */
 export const describeIpamPrefixListResolverTargets = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeIpamPrefixListResolverTargetsRequest, T.DescribeIpamPrefixListResolverTargetsResult>>(S.DescribeIpamPrefixListResolverTargetsOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIpamPrefixListResolvers.html */
+export const describeIpamPrefixListResolvers = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeIpamPrefixListResolversRequest, T.DescribeIpamPrefixListResolversResult>>(S.DescribeIpamPrefixListResolversOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIpamResourceDiscoveries.html */
 export const describeIpamResourceDiscoveries = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeIpamResourceDiscoveriesRequest, T.DescribeIpamResourceDiscoveriesResult>>(S.DescribeIpamResourceDiscoveriesOperation);
@@ -1101,11 +1101,11 @@ export const describeIpamResourceDiscoveries = /*#__PURE__*/ operationFunction<O
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIpamResourceDiscoveryAssociations.html */
 export const describeIpamResourceDiscoveryAssociations = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeIpamResourceDiscoveryAssociationsRequest, T.DescribeIpamResourceDiscoveryAssociationsResult>>(S.DescribeIpamResourceDiscoveryAssociationsOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIpams.html */
-export const describeIpams = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeIpamsRequest, T.DescribeIpamsResult>>(S.DescribeIpamsOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIpamScopes.html */
 export const describeIpamScopes = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeIpamScopesRequest, T.DescribeIpamScopesResult>>(S.DescribeIpamScopesOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIpams.html */
+export const describeIpams = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeIpamsRequest, T.DescribeIpamsResult>>(S.DescribeIpamsOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeIpv6Pools.html */
 export const describeIpv6Pools = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeIpv6PoolsRequest, T.DescribeIpv6PoolsResult>>(S.DescribeIpv6PoolsOperation);
@@ -1113,14 +1113,11 @@ export const describeIpv6Pools = /*#__PURE__*/ operationFunction<OptionalInputDr
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeKeyPairs.html */
 export const describeKeyPairs = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeKeyPairsRequest, T.DescribeKeyPairsResult>>(S.DescribeKeyPairsOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLaunchTemplates.html */
-export const describeLaunchTemplates = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLaunchTemplatesRequest, T.DescribeLaunchTemplatesResult>>(S.DescribeLaunchTemplatesOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLaunchTemplateVersions.html */
 export const describeLaunchTemplateVersions = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLaunchTemplateVersionsRequest, T.DescribeLaunchTemplateVersionsResult>>(S.DescribeLaunchTemplateVersionsOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLocalGatewayRouteTables.html */
-export const describeLocalGatewayRouteTables = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLocalGatewayRouteTablesRequest, T.DescribeLocalGatewayRouteTablesResult>>(S.DescribeLocalGatewayRouteTablesOperation);
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLaunchTemplates.html */
+export const describeLaunchTemplates = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLaunchTemplatesRequest, T.DescribeLaunchTemplatesResult>>(S.DescribeLaunchTemplatesOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations.html */
 export const describeLocalGatewayRouteTableVirtualInterfaceGroupAssociations = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest, T.DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult>>(S.DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOperation);
@@ -1128,14 +1125,17 @@ export const describeLocalGatewayRouteTableVirtualInterfaceGroupAssociations = /
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLocalGatewayRouteTableVpcAssociations.html */
 export const describeLocalGatewayRouteTableVpcAssociations = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLocalGatewayRouteTableVpcAssociationsRequest, T.DescribeLocalGatewayRouteTableVpcAssociationsResult>>(S.DescribeLocalGatewayRouteTableVpcAssociationsOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLocalGateways.html */
-export const describeLocalGateways = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLocalGatewaysRequest, T.DescribeLocalGatewaysResult>>(S.DescribeLocalGatewaysOperation);
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLocalGatewayRouteTables.html */
+export const describeLocalGatewayRouteTables = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLocalGatewayRouteTablesRequest, T.DescribeLocalGatewayRouteTablesResult>>(S.DescribeLocalGatewayRouteTablesOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLocalGatewayVirtualInterfaceGroups.html */
 export const describeLocalGatewayVirtualInterfaceGroups = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLocalGatewayVirtualInterfaceGroupsRequest, T.DescribeLocalGatewayVirtualInterfaceGroupsResult>>(S.DescribeLocalGatewayVirtualInterfaceGroupsOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLocalGatewayVirtualInterfaces.html */
 export const describeLocalGatewayVirtualInterfaces = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLocalGatewayVirtualInterfacesRequest, T.DescribeLocalGatewayVirtualInterfacesResult>>(S.DescribeLocalGatewayVirtualInterfacesOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLocalGateways.html */
+export const describeLocalGateways = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLocalGatewaysRequest, T.DescribeLocalGatewaysResult>>(S.DescribeLocalGatewaysOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeLockedSnapshots.html */
 export const describeLockedSnapshots = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeLockedSnapshotsRequest, T.DescribeLockedSnapshotsResult>>(S.DescribeLockedSnapshotsOperation);
@@ -1245,11 +1245,11 @@ export const describeSecurityGroupReferences = /*#__PURE__*/ operationFunction<D
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSecurityGroupRules.html */
 export const describeSecurityGroupRules = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeSecurityGroupRulesRequest, T.DescribeSecurityGroupRulesResult>>(S.DescribeSecurityGroupRulesOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSecurityGroups.html */
-export const describeSecurityGroups = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeSecurityGroupsRequest, T.DescribeSecurityGroupsResult>>(S.DescribeSecurityGroupsOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSecurityGroupVpcAssociations.html */
 export const describeSecurityGroupVpcAssociations = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeSecurityGroupVpcAssociationsRequest, T.DescribeSecurityGroupVpcAssociationsResult>>(S.DescribeSecurityGroupVpcAssociationsOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSecurityGroups.html */
+export const describeSecurityGroups = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeSecurityGroupsRequest, T.DescribeSecurityGroupsResult>>(S.DescribeSecurityGroupsOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeServiceLinkVirtualInterfaces.html */
 export const describeServiceLinkVirtualInterfaces = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeServiceLinkVirtualInterfacesRequest, T.DescribeServiceLinkVirtualInterfacesResult>>(S.DescribeServiceLinkVirtualInterfacesOperation);
@@ -1257,11 +1257,11 @@ export const describeServiceLinkVirtualInterfaces = /*#__PURE__*/ operationFunct
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSnapshotAttribute.html */
 export const describeSnapshotAttribute = /*#__PURE__*/ operationFunction<DryRunFunction<T.DescribeSnapshotAttributeRequest, T.DescribeSnapshotAttributeResult>>(S.DescribeSnapshotAttributeOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSnapshots.html */
-export const describeSnapshots = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeSnapshotsRequest, T.DescribeSnapshotsResult>>(S.DescribeSnapshotsOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSnapshotTierStatus.html */
 export const describeSnapshotTierStatus = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeSnapshotTierStatusRequest, T.DescribeSnapshotTierStatusResult>>(S.DescribeSnapshotTierStatusOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSnapshots.html */
+export const describeSnapshots = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeSnapshotsRequest, T.DescribeSnapshotsResult>>(S.DescribeSnapshotsOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSpotDatafeedSubscription.html */
 export const describeSpotDatafeedSubscription = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeSpotDatafeedSubscriptionRequest, T.DescribeSpotDatafeedSubscriptionResult>>(S.DescribeSpotDatafeedSubscriptionOperation);
@@ -1332,11 +1332,11 @@ export const describeTransitGatewayRouteTableAnnouncements = /*#__PURE__*/ opera
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeTransitGatewayRouteTables.html */
 export const describeTransitGatewayRouteTables = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeTransitGatewayRouteTablesRequest, T.DescribeTransitGatewayRouteTablesResult>>(S.DescribeTransitGatewayRouteTablesOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeTransitGateways.html */
-export const describeTransitGateways = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeTransitGatewaysRequest, T.DescribeTransitGatewaysResult>>(S.DescribeTransitGatewaysOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeTransitGatewayVpcAttachments.html */
 export const describeTransitGatewayVpcAttachments = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeTransitGatewayVpcAttachmentsRequest, T.DescribeTransitGatewayVpcAttachmentsResult>>(S.DescribeTransitGatewayVpcAttachmentsOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeTransitGateways.html */
+export const describeTransitGateways = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeTransitGatewaysRequest, T.DescribeTransitGatewaysResult>>(S.DescribeTransitGatewaysOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeTrunkInterfaceAssociations.html */
 export const describeTrunkInterfaceAssociations = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeTrunkInterfaceAssociationsRequest, T.DescribeTrunkInterfaceAssociationsResult>>(S.DescribeTrunkInterfaceAssociationsOperation);
@@ -1359,14 +1359,14 @@ export const describeVerifiedAccessTrustProviders = /*#__PURE__*/ operationFunct
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumeAttribute.html */
 export const describeVolumeAttribute = /*#__PURE__*/ operationFunction<DryRunFunction<T.DescribeVolumeAttributeRequest, T.DescribeVolumeAttributeResult>>(S.DescribeVolumeAttributeOperation);
 
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumeStatus.html */
+export const describeVolumeStatus = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeVolumeStatusRequest, T.DescribeVolumeStatusResult>>(S.DescribeVolumeStatusOperation);
+
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumes.html */
 export const describeVolumes = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeVolumesRequest, T.DescribeVolumesResult>>(S.DescribeVolumesOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumesModifications.html */
 export const describeVolumesModifications = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeVolumesModificationsRequest, T.DescribeVolumesModificationsResult>>(S.DescribeVolumesModificationsOperation);
-
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumeStatus.html */
-export const describeVolumeStatus = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeVolumeStatusRequest, T.DescribeVolumeStatusResult>>(S.DescribeVolumeStatusOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcAttribute.html */
 export const describeVpcAttribute = /*#__PURE__*/ operationFunction<DryRunFunction<T.DescribeVpcAttributeRequest, T.DescribeVpcAttributeResult>>(S.DescribeVpcAttributeOperation);
@@ -1395,9 +1395,6 @@ export const describeVpcEndpointConnectionNotifications = /*#__PURE__*/ operatio
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointConnections.html */
 export const describeVpcEndpointConnections = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeVpcEndpointConnectionsRequest, T.DescribeVpcEndpointConnectionsResult>>(S.DescribeVpcEndpointConnectionsOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html */
-export const describeVpcEndpoints = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeVpcEndpointsRequest, T.DescribeVpcEndpointsResult>>(S.DescribeVpcEndpointsOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServiceConfigurations.html */
 export const describeVpcEndpointServiceConfigurations = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeVpcEndpointServiceConfigurationsRequest, T.DescribeVpcEndpointServiceConfigurationsResult>>(S.DescribeVpcEndpointServiceConfigurationsOperation);
 
@@ -1406,6 +1403,9 @@ export const describeVpcEndpointServicePermissions = /*#__PURE__*/ operationFunc
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServices.html */
 export const describeVpcEndpointServices = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeVpcEndpointServicesRequest, T.DescribeVpcEndpointServicesResult>>(S.DescribeVpcEndpointServicesOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html */
+export const describeVpcEndpoints = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeVpcEndpointsRequest, T.DescribeVpcEndpointsResult>>(S.DescribeVpcEndpointsOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcPeeringConnections.html */
 export const describeVpcPeeringConnections = /*#__PURE__*/ operationFunction<OptionalInputDryRunFunction<T.DescribeVpcPeeringConnectionsRequest, T.DescribeVpcPeeringConnectionsResult>>(S.DescribeVpcPeeringConnectionsOperation);
@@ -1953,11 +1953,11 @@ export const modifyFpgaImageAttribute = /*#__PURE__*/ operationFunction<DryRunFu
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyHosts.html */
 export const modifyHosts = /*#__PURE__*/ operationFunction<OperationFunction<T.ModifyHostsRequest, T.ModifyHostsResult>>(S.ModifyHostsOperation);
 
-/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyIdentityIdFormat.html */
-export const modifyIdentityIdFormat = /*#__PURE__*/ operationFunction<OperationFunction<T.ModifyIdentityIdFormatRequest, object>>(S.ModifyIdentityIdFormatOperation);
-
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyIdFormat.html */
 export const modifyIdFormat = /*#__PURE__*/ operationFunction<OperationFunction<T.ModifyIdFormatRequest, object>>(S.ModifyIdFormatOperation);
+
+/** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyIdentityIdFormat.html */
+export const modifyIdentityIdFormat = /*#__PURE__*/ operationFunction<OperationFunction<T.ModifyIdentityIdFormatRequest, object>>(S.ModifyIdentityIdFormatOperation);
 
 /** @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyImageAttribute.html */
 export const modifyImageAttribute = /*#__PURE__*/ operationFunction<DryRunFunction<T.ModifyImageAttributeRequest, object>>(S.ModifyImageAttributeOperation);
