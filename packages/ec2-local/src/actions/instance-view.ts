@@ -4,7 +4,7 @@
 import type { XmlObject } from '../protocol/xml.js';
 import type { FilterTable } from '../query/filters.js';
 import { STATE_CODES } from '../state/lifecycle.js';
-import type { InstanceRecord, ReservationRecord } from '../state/records.js';
+import type { InstanceRecord, ReservationRecord, VolumeRecord } from '../state/records.js';
 import { privateDnsSuffix, publicDnsSuffix } from '../state/regions.js';
 import type { Ec2State } from '../state/store.js';
 
@@ -31,15 +31,27 @@ function groupsOf(state: Ec2State, instance: InstanceRecord): XmlObject[] {
   }));
 }
 
-/** Block devices from the live volume attachments (root first, then by device name). */
-function blockDevicesOf(state: Ec2State, instance: InstanceRecord): XmlObject[] {
-  const rows: { device: string; xml: XmlObject }[] = [];
+/** Attached volumes per instance id, built once per response rather than once per instance. */
+export function volumesByInstance(state: Ec2State): Map<string, VolumeRecord[]> {
+  const index = new Map<string, VolumeRecord[]>();
   for (const volume of state.volumes.values()) {
-    const attachment = volume.attachment;
-    if (attachment?.instanceId !== instance.id) continue;
-    rows.push({
-      device: attachment.device,
-      xml: {
+    const id = volume.attachment?.instanceId;
+    if (id === undefined) continue;
+    const list = index.get(id);
+    if (list) list.push(volume);
+    else index.set(id, [volume]);
+  }
+  return index;
+}
+
+/** Block devices from the live volume attachments (root first, then by device name). */
+function blockDevicesOf(instance: InstanceRecord, volumes: readonly VolumeRecord[]): XmlObject[] {
+  const rank = (device: string) => (device === instance.rootDeviceName ? '' : device);
+  return [...volumes]
+    .sort((a, b) => (rank(a.attachment!.device) < rank(b.attachment!.device) ? -1 : 1))
+    .map((volume) => {
+      const attachment = volume.attachment!;
+      return {
         deviceName: attachment.device,
         ebs: {
           volumeId: volume.id,
@@ -47,20 +59,15 @@ function blockDevicesOf(state: Ec2State, instance: InstanceRecord): XmlObject[] 
           attachTime: new Date(attachment.attachTime),
           deleteOnTermination: attachment.deleteOnTermination,
         },
-      },
+      };
     });
-  }
-  rows.sort((a, b) =>
-    a.device === instance.rootDeviceName
-      ? -1
-      : b.device === instance.rootDeviceName
-        ? 1
-        : a.device.localeCompare(b.device),
-  );
-  return rows.map((row) => row.xml);
 }
 
-export function instanceXml(state: Ec2State, instance: InstanceRecord): XmlObject {
+export function instanceXml(
+  state: Ec2State,
+  instance: InstanceRecord,
+  volumes: ReadonlyMap<string, readonly VolumeRecord[]> = volumesByInstance(state),
+): XmlObject {
   const gone = instance.state === 'terminated';
   return {
     instanceId: instance.id,
@@ -91,7 +98,7 @@ export function instanceXml(state: Ec2State, instance: InstanceRecord): XmlObjec
     architecture: instance.architecture,
     rootDeviceType: instance.rootDeviceType,
     rootDeviceName: instance.rootDeviceName,
-    blockDeviceMapping: blockDevicesOf(state, instance),
+    blockDeviceMapping: blockDevicesOf(instance, volumes.get(instance.id) ?? []),
     virtualizationType: instance.virtualizationType,
     clientToken: instance.clientToken ?? '',
     tagSet: state.tags.list(instance.id),
@@ -127,12 +134,13 @@ export function reservationXml(
   state: Ec2State,
   reservation: Pick<ReservationRecord, 'id' | 'ownerId'>,
   instances: readonly InstanceRecord[],
+  volumes: ReadonlyMap<string, readonly VolumeRecord[]> = volumesByInstance(state),
 ): XmlObject {
   return {
     reservationId: reservation.id,
     ownerId: reservation.ownerId,
     groupSet: [],
-    instancesSet: instances.map((instance) => instanceXml(state, instance)),
+    instancesSet: instances.map((instance) => instanceXml(state, instance, volumes)),
   };
 }
 
@@ -140,8 +148,11 @@ export function instanceFilters(state: Ec2State): FilterTable<InstanceRecord> {
   const groups = (i: InstanceRecord) => i.securityGroupIds;
   const groupNames = (i: InstanceRecord) =>
     i.securityGroupIds.map((id) => state.securityGroups.get(id)?.name);
-  const volumes = (i: InstanceRecord) =>
-    [...state.volumes.values()].filter((v) => v.attachment?.instanceId === i.id);
+  let index: Map<string, VolumeRecord[]> | undefined;
+  const volumes = (i: InstanceRecord) => {
+    index ??= volumesByInstance(state);
+    return index.get(i.id) ?? [];
+  };
   return {
     'instance-id': (i) => i.id,
     'instance-state-name': (i) => i.state,

@@ -15,7 +15,7 @@ import {
 } from '../state/lifecycle.js';
 import type { InstanceRecord, InstanceStateName } from '../state/records.js';
 import { type ActionContext, defineAction, ID_PATTERNS, lookupIds, unique } from './context.js';
-import { instanceFilters, reservationXml, stateXml } from './instance-view.js';
+import { instanceFilters, reservationXml, stateXml, volumesByInstance } from './instance-view.js';
 
 function findInstances(context: ActionContext, ids: readonly string[]): InstanceRecord[] {
   return lookupIds(unique(ids), {
@@ -48,11 +48,13 @@ export const describeInstances = defineAction({
       if (list) list.push(instance);
       else groups.set(instance.reservationId, [instance]);
     }
+    const volumes = volumesByInstance(state);
     const reservations = [...groups].map(([id, instances]) =>
       reservationXml(
         state,
         { id, ownerId: state.reservations.get(id)?.ownerId ?? state.accountId },
         instances,
+        volumes,
       ),
     );
     return { reservationSet: reservations, nextToken: page.nextToken };
