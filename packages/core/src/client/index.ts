@@ -1,11 +1,15 @@
+export { type DryRunOutcome, isDryRunOutcome } from './dry-run.js';
 export type { ResponseMetadata, WithMetadata } from './metadata.js';
 export { ServiceClient } from './service-client.js';
 export type {
   CallOptions,
   ClientConfig,
   ClientDefaults,
+  ClientEffects,
   Logger,
   RetryMode,
   SessionLike,
   TraceEvent,
 } from './types.js';
+export { buildUserAgent } from './user-agent.js';
+export { SDK_VERSION } from './version.js';

@@ -67,6 +67,22 @@ export interface ClientConfig {
   readonly logger?: Logger | undefined;
   /** Appended to the User-Agent as `app/<appId>`. */
   readonly appId?: string | undefined;
+  /** Replaces the clock, randomness, sleeping and environment the client uses (tests, simulations). */
+  readonly effects?: ClientEffects | undefined;
+}
+
+/** The effects a client performs, each with a real default. */
+export interface ClientEffects {
+  /** Milliseconds since the epoch, like `Date.now` (signing time, clock skew, adaptive rate). */
+  readonly now?: (() => number) | undefined;
+  /** A number in [0, 1), like `Math.random` (retry jitter). */
+  readonly random?: (() => number) | undefined;
+  /** Waits `ms` unless `signal` aborts first (then rejects). */
+  readonly sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
+  /** Where `BOTO_TS_TRACE` is read; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Where trace output goes; default stderr. */
+  readonly writeTrace?: ((text: string) => void) | undefined;
 }
 
 /** Per-call options, the last argument of every operation method. */

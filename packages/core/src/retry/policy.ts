@@ -90,6 +90,13 @@ export class RetryPolicy {
     return this.rateLimiter === undefined ? Promise.resolve(0) : this.rateLimiter.acquire(signal);
   }
 
+  /** Whether this mode's rules call `outcome` retryable (attempts and quota aside). */
+  isRetryable(outcome: AttemptOutcome): boolean {
+    return this.mode === 'legacy'
+      ? isRetryableLegacy(outcome, this.#configKey)
+      : isRetryableStandard(outcome);
+  }
+
   /** After each attempt (`call.attempts` already counts it). */
   decide(outcome: AttemptOutcome, call: CallRetryState): RetryDecision {
     if (isSuccess(outcome)) {
@@ -98,9 +105,7 @@ export class RetryPolicy {
       return { retry: false, delayMs: 0, reason: 'success' };
     }
     this.rateLimiter?.update(isThrottlingError(outcome));
-    const retryable =
-      this.mode === 'legacy' ? isRetryableLegacy(outcome, this.#configKey) : isRetryableStandard(outcome);
-    if (!retryable)
+    if (!this.isRetryable(outcome))
       return { retry: false, delayMs: 0, reason: `not retryable (${describeOutcome(outcome)})` };
     if (call.attempts >= this.maxAttempts) {
       return { retry: false, delayMs: 0, reason: `max attempts (${this.maxAttempts}) reached` };
