@@ -2,7 +2,7 @@
 // query protocol (API 2016-11-15), verifies SigV4 with its own verifier, keeps state in memory and can
 // inject faults. It shares no code with the SDK it serves.
 
-export { ACTIONS as SUPPORTED_ACTIONS } from './actions/registry.js';
+export { SUPPORTED_ACTIONS } from './actions/registry.js';
 export { type AccountOptions, DEFAULT_ACCOUNT_ID, DEFAULT_CREDENTIALS } from './auth/accounts.js';
 export type { SignatureClaim } from './auth/claim.js';
 export {

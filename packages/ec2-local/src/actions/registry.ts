@@ -66,6 +66,9 @@ export const ACTIONS: ReadonlyMap<string, AnyAction> = new Map<string, AnyAction
   ['DescribeAvailabilityZones', describeAvailabilityZones],
 ]);
 
+/** The action names ec2-local answers, in the order of the table above. */
+export const SUPPORTED_ACTIONS: readonly string[] = Object.freeze([...ACTIONS.keys()]);
+
 export interface PerformInput {
   readonly action: string;
   readonly params: Params;
