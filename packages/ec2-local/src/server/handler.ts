@@ -67,12 +67,13 @@ function injectedFailure(
   }
   if (fault !== 'server-error') return undefined;
   const status = runtime.faults.serverErrorStatus;
-  if (status === 500)
+  if (status === 500) {
     return errorResponse(
       runtime,
       new Ec2Error('InternalError', 'An internal error has occurred.'),
       requestId,
     );
+  }
   if (status === 503) {
     return errorResponse(
       runtime,
