@@ -15,7 +15,6 @@ import type { HttpRequest, HttpResponse } from '../http/types.js';
 import { FORM_CONTENT_TYPE } from '../protocol/form-encoding.js';
 import { resolveHostPrefix } from '../protocol/host-prefix.js';
 import { fillIdempotencyTokens } from '../protocol/idempotency.js';
-import { compressRequestBody } from '../protocol/request-compression.js';
 import type { OperationSchema, ServiceSchema, StructureSchema } from '../protocol/schema.js';
 import { serializeRequestBody } from '../protocol/serialize.js';
 import { parseServiceError } from '../protocol/service-error.js';
@@ -78,15 +77,18 @@ function gaveUp(error: NetworkError | TimeoutError, attempts: number, reason: st
 }
 
 /** Builds the unsigned HTTP request: one per call, reused (re-signed) by every attempt. */
-function buildRequest(
+async function buildRequest(
   service: ServiceSchema,
   operation: OperationSchema,
   input: object,
   settings: ClientSettings,
-): HttpRequest {
+): Promise<HttpRequest> {
   const form = serializeRequestBody(service, operation, input);
+  // Request compression (and node:zlib with it) is loaded only for operations that accept it.
   const compressed =
-    operation.requestCompression !== undefined ? compressRequestBody(operation, form) : undefined;
+    operation.requestCompression === undefined
+      ? undefined
+      : (await import('../protocol/request-compression.js')).compressRequestBody(operation, form);
   const body = compressed?.body ?? form;
   const prefix = operation.hostPrefix !== undefined ? resolveHostPrefix(operation, input) : undefined;
   const url = applyHostPrefix(settings.endpoint.url, prefix) + (operation.http?.requestUri ?? '/');
@@ -112,7 +114,7 @@ export async function sendOperation(
   validateInput(operation, rawInput ?? {});
   // Filled once per call: every retry sends the same ClientToken, so a retried RunInstances is safe.
   const input = fillIdempotencyTokens(operation, rawInput ?? {});
-  const request = buildRequest(service, operation, input, settings);
+  const request = await buildRequest(service, operation, input, settings);
   const { endpoint, retry, transport, timeouts } = settings;
   const trace = tracer === undefined ? undefined : new AttemptTrace(tracer, operation);
   trace?.endpoint(endpoint.url, endpoint.signingRegion, endpoint.signingName);

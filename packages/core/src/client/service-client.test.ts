@@ -3,6 +3,7 @@
 // endpoints, sessions, trace and logger, destroy. Every client here runs with trace and logger on,
 // through the leak guard.
 
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BotoError,
@@ -151,6 +152,27 @@ describe('a successful call', () => {
     expect(tokens[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set(tokens).size).toBe(1);
     expect(input).not.toHaveProperty('ClientToken');
+  });
+});
+
+describe('request compression', () => {
+  it('gzips a large body for an operation that accepts it, and signs what it sends', async () => {
+    const Compressed = { ...DescribeRegions, requestCompression: ['gzip'] } as const;
+    const names = Array.from({ length: 800 }, (_, i) => `region-name-${i}`);
+    await ec2().send(Compressed, { RegionNames: names });
+    const request = server.received.at(-1)!;
+    expect(request.headers['content-encoding']).toBe('gzip');
+    const form = new URLSearchParams(gunzipSync(request.rawBody).toString('utf8'));
+    expect(form.get('RegionName.800')).toBe('region-name-799');
+    expect(Number(request.headers['content-length'])).toBe(request.rawBody.length);
+    expect(
+      await signatureIsValid(
+        { ...request, body: request.rawBody as unknown as string },
+        TEST_CREDENTIALS,
+        'us-east-1',
+        'ec2',
+      ),
+    ).toBe(true);
   });
 });
 

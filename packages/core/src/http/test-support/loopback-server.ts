@@ -27,6 +27,7 @@ export interface ReceivedRequest {
   readonly url: string;
   readonly headers: IncomingMessage['headers'];
   readonly body: string;
+  readonly rawBody: Buffer;
   /** Which connection (0-based, in order of arrival) carried it. */
   readonly connection: number;
 }
@@ -109,6 +110,7 @@ export async function startLoopbackServer(
         url: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        rawBody: Buffer.concat(chunks),
         connection: connectionIds.get(req.socket) ?? -1,
       };
       received.push(request);
