@@ -115,9 +115,25 @@ export interface SigningMeasurement {
    */
   readonly ratio: { readonly vsAws4: number; readonly vsSmithy: number };
   readonly goals: { readonly perSecond: boolean; readonly vsAws4: boolean; readonly vsSmithy: boolean };
+  readonly clock: BenchClock;
+}
+
+/**
+ * Which clock times the signatures. `cpu` (default): this process's CPU time, so time spent
+ * waiting for a core that other processes hold is not counted: on a shared machine it reads what
+ * an idle one would (GC threads count, so it is if anything a little low). `wall`: elapsed time.
+ */
+export type BenchClock = 'cpu' | 'wall';
+
+/** Milliseconds of CPU time this process has used (user + system, all threads). */
+function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 export interface MeasureOptions {
+  /** `cpu` (default) or `wall`; see BenchClock. */
+  readonly clock?: BenchClock;
   /** Milliseconds each signer runs per round (default 500; `durationMs` is an alias). */
   readonly time?: number;
   readonly durationMs?: number;
@@ -153,12 +169,18 @@ function median(values: readonly number[]): number {
 export async function measureSigning(options: MeasureOptions = {}): Promise<SigningMeasurement> {
   const time = options.quick ? 100 : (options.time ?? options.durationMs ?? 500);
   const rounds = options.quick ? 2 : (options.rounds ?? 9);
+  const clock = options.clock ?? 'cpu';
   await checkSameSignature();
   const names = Object.keys(TASKS) as SignerName[];
   const samples: Record<SignerName, number[]> = { 'boto-ts': [], aws4: [], smithy: [] };
   for (let round = 0; round < rounds; round++) {
     const order = names.map((_, i) => names[(i + round) % names.length]!);
-    const bench = new Bench({ time, warmupTime: Math.min(200, time / 2), throws: true });
+    const bench = new Bench({
+      time,
+      warmupTime: Math.min(200, time / 2),
+      throws: true,
+      ...(clock === 'cpu' ? { now: cpuNow } : {}),
+    });
     for (const name of order) bench.add(name, TASKS[name]);
     await bench.run();
     for (const task of bench.tasks) {
@@ -181,6 +203,7 @@ export async function measureSigning(options: MeasureOptions = {}): Promise<Sign
     aws4: rate('aws4'),
     smithy: rate('smithy'),
     ratio,
+    clock,
     goals: {
       perSecond: ours.perSecond >= GOALS.perSecond,
       vsAws4: ratio.vsAws4 >= GOALS.vsAws4,
@@ -195,13 +218,15 @@ function format(n: number): string {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const clock: BenchClock = process.argv.includes('--wall') ? 'wall' : 'cpu';
   console.log(
     'SigV4 signatures/s: 214-byte form POST, fixed credentials and date, a new request per signature',
   );
+  const plan = quick ? 'quick run' : '9 rounds x 0.5 s per signer, interleaved';
   console.log(
-    `(node ${process.version}, ${quick ? 'quick run' : '9 rounds x 0.5 s per signer, interleaved'})`,
+    `(node ${process.version}, ${plan}, ${clock === 'cpu' ? 'CPU time of this process (--wall for elapsed time)' : 'elapsed time'})`,
   );
-  const m = await measureSigning({ quick });
+  const m = await measureSigning({ quick, clock });
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   for (const name of ['boto-ts', 'aws4', 'smithy'] as const) {
     const r = m[name];
@@ -219,7 +244,7 @@ async function main(): Promise<void> {
   const load = loadavg()[0]!;
   if (load > cpus().length) {
     console.log(
-      `  note: load average ${load.toFixed(1)} on ${cpus().length} CPUs: absolute rates are low; the ratios hold better`,
+      `  note: load average ${load.toFixed(1)} on ${cpus().length} CPUs (other processes were busy)`,
     );
   }
 }
