@@ -14,6 +14,7 @@ describe('leak guard', () => {
             method: 'POST',
             url: '/',
             body: '',
+            rawBody: Buffer.alloc(0),
             connection: 0,
             headers: { authorization: `... Signature=${signature}` },
           },
