@@ -77,6 +77,7 @@ export class HmacKey {
     if (needed > this.inner.length) {
       const grown = Buffer.alloc(Math.max(needed, this.inner.length * 2));
       this.inner.copy(grown, 0, 0, BLOCK);
+      this.inner.fill(0);
       this.inner = grown;
       this.view = grown.subarray(0, BLOCK);
     }

@@ -1,6 +1,7 @@
 // A small LRU cache of derived signing keys, so each signature costs one HMAC instead of five.
 // Keys: access key id + SHA-256 fingerprint of the secret + date + region + service. The raw
-// secret is never a key and is not kept; evicted key material is overwritten.
+// secret is never a cache key, and is referred to only while its credentials object lives
+// (a WeakMap entry); evicted key material is overwritten.
 
 import { HmacKey, sha256Hex } from './hash.js';
 import { signingKey } from './signing-key.js';
