@@ -7,7 +7,7 @@
 
 import type { HttpResponse } from '../http/types.js';
 import { decodeStructure } from '../xml/decode-builtin.js';
-import { XmlScanner } from '../xml/scanner.js';
+import { utf8Text, XmlScanner } from '../xml/scanner.js';
 import { type OperationSchema, type ServiceSchema, type StructureSchema, stringSchema } from './schema.js';
 
 export interface ParsedServiceError {
@@ -44,14 +44,12 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout',
 };
 
-const utf8 = new TextDecoder('utf-8');
-
 export function parseServiceError(
   service: ServiceSchema,
   operation: OperationSchema,
   response: HttpResponse,
 ): ParsedServiceError {
-  const text = utf8.decode(response.body);
+  const text = utf8Text(response.body);
   const headerId = response.headers['x-amzn-requestid'] ?? response.headers['x-amz-request-id'];
   const envelope = readErrorDocument(text, ENVELOPE);
   const code = stringField(envelope?.error.Code);
@@ -89,7 +87,7 @@ function readErrorDocument(
     let error: Record<string, unknown> | undefined;
     let requestId: string | undefined;
     const readRequestId = (inner: XmlScanner): void => {
-      const id = inner.readText(inner.qname).trim();
+      const id = inner.readText().trim();
       if (id !== '') requestId = id;
     };
     const root = sc.local;
@@ -117,8 +115,9 @@ function readErrorDocument(
 
 function eachChild(sc: XmlScanner, visit: (child: XmlScanner) => void): void {
   if (sc.selfClosing) return;
-  const parent = sc.qname;
-  while (sc.nextChild(parent)) visit(sc);
+  const parentStart = sc.nameStart;
+  const parentEnd = sc.nameEnd;
+  while (sc.nextChild(parentStart, parentEnd)) visit(sc);
 }
 
 /** A body that is not an AWS error document: the code comes from the status. */

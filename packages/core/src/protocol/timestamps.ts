@@ -60,8 +60,52 @@ function utc(
   return date.getTime();
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Digit at `i` as a number, or -1000 (which makes any sum it enters negative) when it is not a digit. */
+function digit(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1000;
+}
+
+/**
+ * Fast path for the two shapes AWS sends almost always, `2014-04-29T18:30:38Z` and `...38.123Z`, read
+ * in place from `text[start, end)`: fixed positions, no regex, no allocation. Returns epoch milliseconds,
+ * or undefined for anything else (the general parser then decides).
+ */
+export function parseCommonIso8601(text: string, start: number, end: number): number | undefined {
+  const n = end - start;
+  if (n !== 20 && n !== 24) return undefined;
+  const s = start;
+  if (
+    text.charCodeAt(s + 4) !== 45 ||
+    text.charCodeAt(s + 7) !== 45 ||
+    text.charCodeAt(s + 10) !== 84 ||
+    text.charCodeAt(s + 13) !== 58 ||
+    text.charCodeAt(s + 16) !== 58 ||
+    text.charCodeAt(end - 1) !== 90 ||
+    (n === 24 && text.charCodeAt(s + 19) !== 46)
+  )
+    return undefined;
+  const year =
+    digit(text, s) * 1000 + digit(text, s + 1) * 100 + digit(text, s + 2) * 10 + digit(text, s + 3);
+  const month = digit(text, s + 5) * 10 + digit(text, s + 6);
+  const day = digit(text, s + 8) * 10 + digit(text, s + 9);
+  const hour = digit(text, s + 11) * 10 + digit(text, s + 12);
+  const minute = digit(text, s + 14) * 10 + digit(text, s + 15);
+  const second = digit(text, s + 17) * 10 + digit(text, s + 18);
+  const ms = n === 24 ? digit(text, s + 20) * 100 + digit(text, s + 21) * 10 + digit(text, s + 22) : 0;
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return undefined;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return undefined;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+  if (day > (DAYS_IN_MONTH[month - 1] as number) + leap) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
 /** ISO 8601 date-time (`2014-04-29T18:30:38Z`, `...38.123456Z`, `...38-01:00`), or a date alone. No zone means UTC. */
 export function parseIso8601(text: string): Date | undefined {
+  const common = parseCommonIso8601(text, 0, text.length);
+  if (common !== undefined) return new Date(common);
   const m = ISO_8601.exec(text);
   if (m === null) return undefined;
   const fraction = m[7] ?? '';

@@ -5,8 +5,14 @@
 
 import type { ListSchema, MapSchema, ScalarSchema, Schema, StructureSchema } from '../protocol/schema.js';
 import { resolveSchema } from '../protocol/schema.js';
-import { structureTable, type XmlMemberEntry } from './lookup.js';
-import { convertScalar, INVALID, invalidScalarMessage } from './scalars.js';
+import { findMember, structureTable, type XmlMemberEntry } from './lookup.js';
+import {
+  convertScalar,
+  convertScalarInPlace,
+  INVALID,
+  invalidScalarMessage,
+  NOT_HANDLED,
+} from './scalars.js';
 import type { XmlScanner } from './scanner.js';
 
 /** Called for a child element no member claims; it must consume the element (e.g. `skipContent`). */
@@ -22,10 +28,11 @@ export function decodeStructure(
   const out: Record<string, unknown> = {};
   if (table.attributes !== undefined) readAttributeMembers(sc, table.attributes, out);
   if (sc.selfClosing) return out;
-  const parent = sc.qname;
-  const elements = table.elements;
-  while (sc.nextChild(parent)) {
-    const entry = elements.get(sc.local);
+  const parentStart = sc.nameStart;
+  const parentEnd = sc.nameEnd;
+  const src = sc.src;
+  while (sc.nextChild(parentStart, parentEnd)) {
+    const entry = findMember(table, src, sc.localStart, sc.nameEnd);
     if (entry === undefined) {
       if (onUnknown === undefined) sc.skipContent();
       else onUnknown(sc);
@@ -43,7 +50,7 @@ export function decodeStructure(
 export function decodeValue(sc: XmlScanner, schema: Schema): unknown {
   switch (schema.kind) {
     case 'string':
-      return sc.readText(sc.qname);
+      return sc.readText();
     case 'structure':
       return decodeStructure(sc, schema);
     case 'list':
@@ -56,22 +63,33 @@ export function decodeValue(sc: XmlScanner, schema: Schema): unknown {
 }
 
 function decodeScalar(sc: XmlScanner, schema: ScalarSchema): unknown {
-  const qname = sc.qname;
+  if (sc.readPlainText()) {
+    const value = convertScalarInPlace(sc.src, sc.textStart, sc.textEnd, schema);
+    if (value !== NOT_HANDLED) return value;
+    const text = sc.src.slice(sc.textStart, sc.textEnd);
+    const converted = convertScalar(text, schema);
+    if (converted === INVALID) sc.fail(`${invalidScalarMessage(text, schema)}`, sc.textStart);
+    return converted;
+  }
   const start = sc.pos;
-  const text = sc.readText(qname);
+  const nameStart = sc.nameStart;
+  const nameEnd = sc.nameEnd;
+  const text = sc.readText();
   const value = convertScalar(text, schema);
-  if (value === INVALID) sc.fail(`<${qname}>: ${invalidScalarMessage(text, schema)}`, start);
+  if (value === INVALID)
+    sc.fail(`<${sc.src.slice(nameStart, nameEnd)}>: ${invalidScalarMessage(text, schema)}`, start);
   return value;
 }
 
 function decodeList(sc: XmlScanner, schema: ListSchema): unknown[] {
   const items: unknown[] = [];
   if (sc.selfClosing) return items;
-  const parent = sc.qname;
+  const parentStart = sc.nameStart;
+  const parentEnd = sc.nameEnd;
   const itemName = schema.memberName ?? 'member';
   const member = resolveSchema(schema.member);
-  while (sc.nextChild(parent)) {
-    if (sc.local !== itemName) sc.skipContent();
+  while (sc.nextChild(parentStart, parentEnd)) {
+    if (!sc.isNamed(itemName)) sc.skipContent();
     else {
       const item = decodeValue(sc, member);
       if (item !== undefined) items.push(item);
@@ -83,9 +101,10 @@ function decodeList(sc: XmlScanner, schema: ListSchema): unknown[] {
 function decodeMap(sc: XmlScanner, schema: MapSchema): Record<string, unknown> {
   const map: Record<string, unknown> = {};
   if (sc.selfClosing) return map;
-  const parent = sc.qname;
-  while (sc.nextChild(parent)) {
-    if (sc.local !== 'entry') sc.skipContent();
+  const parentStart = sc.nameStart;
+  const parentEnd = sc.nameEnd;
+  while (sc.nextChild(parentStart, parentEnd)) {
+    if (!sc.isNamed('entry')) sc.skipContent();
     else decodeMapEntry(sc, schema, map);
   }
   return map;
@@ -94,14 +113,15 @@ function decodeMap(sc: XmlScanner, schema: MapSchema): Record<string, unknown> {
 /** One map entry (`<entry>`, or the repeated member element of a flattened map) with key and value children. */
 function decodeMapEntry(sc: XmlScanner, schema: MapSchema, map: Record<string, unknown>): void {
   if (sc.selfClosing) return;
-  const parent = sc.qname;
+  const parentStart = sc.nameStart;
+  const parentEnd = sc.nameEnd;
   const keyName = schema.keyName ?? 'key';
   const valueName = schema.valueName ?? 'value';
   let key: string | undefined;
   let value: unknown;
-  while (sc.nextChild(parent)) {
-    if (sc.local === keyName) key = sc.readText(sc.qname);
-    else if (sc.local === valueName) value = decodeValue(sc, resolveSchema(schema.value));
+  while (sc.nextChild(parentStart, parentEnd)) {
+    if (sc.isNamed(keyName)) key = sc.readText();
+    else if (sc.isNamed(valueName)) value = decodeValue(sc, resolveSchema(schema.value));
     else sc.skipContent();
   }
   if (key !== undefined && value !== undefined) setMapEntry(map, key, value);

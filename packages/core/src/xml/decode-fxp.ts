@@ -164,8 +164,8 @@ function walkStructure(walk: Walk, node: Node, schema: StructureSchema): Record<
       if (value !== undefined) out[entry.name] = value;
     }
   }
-  for (const [name, entry] of table.elements) {
-    const children = childElements(node, name);
+  for (const entry of table.elements) {
+    const children = childElements(node, entry.xml);
     if (children.length === 0) continue;
     const schema = entry.schema;
     if (entry.flattened && schema.kind === 'list') {

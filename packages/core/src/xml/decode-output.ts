@@ -7,7 +7,7 @@ import type { OperationSchema, ServiceSchema } from '../protocol/schema.js';
 import { decodeStructure } from './decode-builtin.js';
 import { decodeWithFastXmlParser } from './decode-fxp.js';
 import { REQUEST_ID_ELEMENTS, RESPONSE_METADATA_ELEMENT } from './request-id.js';
-import { XmlScanner } from './scanner.js';
+import { utf8Text, XmlScanner } from './scanner.js';
 
 export interface DecodeOutputOptions {
   /** `builtin` (default): the purpose-built decoder. `fast-xml-parser`: the fallback (needs the optional peer dependency). */
@@ -18,8 +18,6 @@ export interface DecodedOutput {
   readonly output: Record<string, unknown>;
   readonly requestId: string | undefined;
 }
-
-const utf8 = new TextDecoder('utf-8');
 
 /**
  * Decodes a successful response body with the operation's output schema. Throws XmlParseError (with the
@@ -33,7 +31,7 @@ export function decodeOutput(
   body: Uint8Array | string,
   options?: DecodeOutputOptions,
 ): DecodedOutput {
-  const text = typeof body === 'string' ? body : utf8.decode(body);
+  const text = typeof body === 'string' ? body : utf8Text(body);
   const wrapper =
     service.protocol === 'query' ? (operation.resultWrapper ?? `${operation.name}Result`) : undefined;
   if (options?.parser === 'fast-xml-parser') return decodeWithFastXmlParser(text, operation, wrapper);
@@ -51,7 +49,7 @@ function decodeBuiltin(text: string, operation: OperationSchema, wrapper: string
     else skipChildren(sc, ids.read);
   } else {
     skipChildren(sc, (inner) => {
-      if (inner.local !== wrapper) ids.read(inner);
+      if (!inner.isNamed(wrapper)) ids.read(inner);
       else if (output !== undefined) result = decodeStructure(inner, output);
       else inner.skipContent();
     });
@@ -67,12 +65,12 @@ class RequestIds {
 
   /** Handles one child of the root that no output member claims. */
   readonly read = (sc: XmlScanner): void => {
-    const rank = (REQUEST_ID_ELEMENTS as readonly string[]).indexOf(sc.local);
-    if (rank >= 0) this.note(rank, sc.readText(sc.qname));
-    else if (sc.local !== RESPONSE_METADATA_ELEMENT) sc.skipContent();
+    const rank = REQUEST_ID_ELEMENTS.findIndex((name) => sc.isNamed(name));
+    if (rank >= 0) this.note(rank, sc.readText());
+    else if (!sc.isNamed(RESPONSE_METADATA_ELEMENT)) sc.skipContent();
     else
       skipChildren(sc, (inner) => {
-        if (inner.local === 'RequestId') this.note(3, inner.readText(inner.qname));
+        if (inner.isNamed('RequestId')) this.note(3, inner.readText());
         else inner.skipContent();
       });
   };
@@ -91,8 +89,9 @@ class RequestIds {
 
 function skipChildren(sc: XmlScanner, onChild: (sc: XmlScanner) => void): void {
   if (sc.selfClosing) return;
-  const parent = sc.qname;
-  while (sc.nextChild(parent)) onChild(sc);
+  const parentStart = sc.nameStart;
+  const parentEnd = sc.nameEnd;
+  while (sc.nextChild(parentStart, parentEnd)) onChild(sc);
 }
 
 function emptyOutput(sc: XmlScanner, operation: OperationSchema): DecodedOutput {

@@ -7,7 +7,7 @@
 // the v3 SDK.
 
 import type { ScalarSchema } from '../protocol/schema.js';
-import { parseTimestamp } from '../protocol/timestamps.js';
+import { parseCommonIso8601, parseTimestamp } from '../protocol/timestamps.js';
 
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -70,4 +70,38 @@ export function invalidScalarMessage(text: string, schema: ScalarSchema): string
   const expected =
     schema.kind === 'blob' ? 'base64 data' : schema.kind === 'timestamp' ? 'a timestamp' : schema.kind;
   return `expected ${expected}, got ${shown}`;
+}
+
+/**
+ * The common cases of convertScalar read in place from `src[start, end)` (plain text: no entities, no
+ * CR): `true`/`false`, plain decimal integers, and the usual ISO 8601 timestamps. Returns NOT_HANDLED for
+ * anything else; the caller then makes the string and uses convertScalar, so both agree by construction.
+ */
+export const NOT_HANDLED: unique symbol = Symbol('not handled in place');
+
+export function convertScalarInPlace(src: string, start: number, end: number, schema: ScalarSchema): unknown {
+  switch (schema.kind) {
+    case 'boolean':
+      if (end - start === 4 && src.startsWith('true', start)) return true;
+      if (end - start === 5 && src.startsWith('false', start)) return false;
+      return NOT_HANDLED;
+    case 'integer':
+    case 'long': {
+      const length = end - start;
+      if (length === 0 || length > 15) return NOT_HANDLED;
+      let n = 0;
+      for (let i = start; i < end; i++) {
+        const d = src.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) return NOT_HANDLED;
+        n = n * 10 + d;
+      }
+      return n;
+    }
+    case 'timestamp': {
+      const ms = parseCommonIso8601(src, start, end);
+      return ms === undefined ? NOT_HANDLED : new Date(ms);
+    }
+    default:
+      return NOT_HANDLED;
+  }
 }

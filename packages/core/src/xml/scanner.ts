@@ -16,7 +16,14 @@ const COLON = 58;
 const EQUALS = 61;
 const DQUOTE = 34;
 const SQUOTE = 39;
-const AMP = 38;
+
+/** A body's bytes as text (UTF-8; invalid sequences become U+FFFD). Faster than TextDecoder on Node. */
+export function utf8Text(body: Uint8Array): string {
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+}
+
+const SHORT_TEXT_SLOTS = 1024;
+const SHORT_TEXT_MAX = 16;
 
 /** How many characters of the body an XmlParseError keeps for diagnosis. */
 export const BODY_START_CHARS = 256;
@@ -24,9 +31,13 @@ export const BODY_START_CHARS = 256;
 export class XmlScanner {
   readonly src: string;
   pos: number;
-  /** Last start tag read: local name (prefix removed), name as written, attribute region, `/>`. */
-  local = '';
-  qname = '';
+  /**
+   * Last start tag read, as positions in `src` (no string is made unless asked for): the name as written
+   * is [nameStart, nameEnd), its local part (prefix removed) [localStart, nameEnd).
+   */
+  nameStart = 0;
+  nameEnd = 0;
+  localStart = 0;
   attrStart = 0;
   attrEnd = 0;
   selfClosing = false;
@@ -35,10 +46,46 @@ export class XmlScanner {
   /** What is being decoded, for error messages (`DescribeInstances response`). */
   context: string;
 
+  /**
+   * Positions of the next `&` and CR at or after some earlier point (src.length when none): text between
+   * two tags needs decoding only when one of them falls inside it, which is rare, so most text is
+   * checked with two comparisons instead of a scan.
+   */
+  private nextAmp = -1;
+  private nextCr = -1;
+
   constructor(src: string, context: string, pos = 0) {
     this.src = src;
     this.pos = pos;
     this.context = context;
+  }
+
+  /** Does src[from, to) hold a `&` or a CR? (Calls come with increasing `from`.) */
+  private needsDecoding(from: number, to: number): boolean {
+    if (this.nextAmp < from) {
+      const i = this.src.indexOf('&', from);
+      this.nextAmp = i < 0 ? this.src.length : i;
+    }
+    if (this.nextCr < from) {
+      const i = this.src.indexOf('\r', from);
+      this.nextCr = i < 0 ? this.src.length : i;
+    }
+    return this.nextAmp < to || this.nextCr < to;
+  }
+
+  /** The last start tag's name as written (`ec2:item`). */
+  get qname(): string {
+    return this.src.slice(this.nameStart, this.nameEnd);
+  }
+
+  /** The last start tag's local name (`item`). */
+  get local(): string {
+    return this.src.slice(this.localStart, this.nameEnd);
+  }
+
+  /** Is the last start tag's local name `name`? */
+  isNamed(name: string): boolean {
+    return this.nameEnd - this.localStart === name.length && this.src.startsWith(name, this.localStart);
   }
 
   fail(message: string, at: number = this.pos): never {
@@ -96,20 +143,20 @@ export class XmlScanner {
   }
 
   /**
-   * Inside an element whose start tag was `parent`: skips character data, comments and processing
-   * instructions up to the next child start tag (returns true, tag fields set) or the parent's end tag
-   * (returns false, consumed).
+   * Inside an element whose start tag's name is at [parentStart, parentEnd): skips character data,
+   * comments and processing instructions up to the next child start tag (returns true, tag fields set)
+   * or the parent's end tag (returns false, consumed).
    */
-  nextChild(parent: string): boolean {
+  nextChild(parentStart: number, parentEnd: number): boolean {
     const src = this.src;
     let pos = this.pos;
     for (;;) {
       const lt = src.indexOf('<', pos);
-      if (lt < 0) this.fail(`the document ends inside <${parent}>`, src.length);
+      if (lt < 0) this.failEnd(parentStart, parentEnd);
       if (lt > pos) this.checkSkippedText(pos, lt);
       const next = src.charCodeAt(lt + 1);
       if (next === SLASH) {
-        this.readEndTag(parent, lt);
+        this.readEndTag(parentStart, parentEnd, lt);
         return false;
       }
       if (next === BANG) pos = this.skipBang(lt);
@@ -126,24 +173,26 @@ export class XmlScanner {
    * The text content of the element whose start tag `parent` was just read: character data and CDATA
    * sections joined, references decoded; child elements (mixed content) are skipped.
    */
-  readText(parent: string): string {
+  readText(): string {
     if (this.selfClosing) return '';
     const src = this.src;
+    const parentStart = this.nameStart;
+    const parentEnd = this.nameEnd;
     let pos = this.pos;
     let lt = src.indexOf('<', pos);
-    if (lt < 0) this.fail(`the document ends inside <${parent}>`, src.length);
+    if (lt < 0) this.failEnd(parentStart, parentEnd);
     // Fast path: plain text directly followed by the end tag.
     if (src.charCodeAt(lt + 1) === SLASH) {
-      const raw = src.slice(pos, lt);
-      this.readEndTag(parent, lt);
-      return raw.indexOf('&') < 0 && raw.indexOf('\r') < 0 ? raw : this.decode(raw, pos);
+      const decode = this.needsDecoding(pos, lt);
+      this.readEndTag(parentStart, parentEnd, lt);
+      return decode ? this.decode(src.slice(pos, lt), pos) : this.text(pos, lt);
     }
     let text = '';
     for (;;) {
       if (lt > pos) text += this.decode(src.slice(pos, lt), pos);
       const next = src.charCodeAt(lt + 1);
       if (next === SLASH) {
-        this.readEndTag(parent, lt);
+        this.readEndTag(parentStart, parentEnd, lt);
         return text;
       }
       if (next === BANG && src.startsWith('<![CDATA[', lt)) {
@@ -161,17 +210,61 @@ export class XmlScanner {
         pos = this.pos;
       }
       lt = src.indexOf('<', pos);
-      if (lt < 0) this.fail(`the document ends inside <${parent}>`, src.length);
+      if (lt < 0) this.failEnd(parentStart, parentEnd);
     }
+  }
+
+  /**
+   * Short texts repeat a lot in AWS responses (states, enum values, device names, account ids): a small
+   * direct-mapped cache hands out one string per distinct value instead of a fresh copy each time, which
+   * cuts the garbage a large response leaves behind.
+   */
+  private readonly shortTexts: (string | undefined)[] = new Array(SHORT_TEXT_SLOTS);
+
+  /** `src[start, end)` as a string, shared with earlier equal short texts. */
+  text(start: number, end: number): string {
+    const length = end - start;
+    if (length > SHORT_TEXT_MAX || length === 0) return this.src.slice(start, end);
+    const src = this.src;
+    let hash = length;
+    for (let i = start; i < end; i++) hash = (hash * 31 + src.charCodeAt(i)) | 0;
+    const slot = hash & (SHORT_TEXT_SLOTS - 1);
+    const cached = this.shortTexts[slot];
+    if (cached !== undefined && cached.length === length && src.startsWith(cached, start)) return cached;
+    const text = src.slice(start, end);
+    this.shortTexts[slot] = text;
+    return text;
+  }
+
+  /** Set by readPlainText: where the element's text is in `src`. */
+  textStart = 0;
+  textEnd = 0;
+
+  /**
+   * For the element whose start tag was just read: when its content is plain text (no markup, entity
+   * or CR) right up to its end tag, consumes it, sets textStart/textEnd and returns true, so a scalar can
+   * be read in place without making a string. Otherwise consumes nothing and returns false (use readText).
+   */
+  readPlainText(): boolean {
+    if (this.selfClosing) return false;
+    const src = this.src;
+    const pos = this.pos;
+    const lt = src.indexOf('<', pos);
+    if (lt < 0 || src.charCodeAt(lt + 1) !== SLASH || this.needsDecoding(pos, lt)) return false;
+    this.readEndTag(this.nameStart, this.nameEnd, lt);
+    this.textStart = pos;
+    this.textEnd = lt;
+    return true;
   }
 
   /** Skips the content and end tag of the element whose start tag was just read (an unknown element). */
   skipContent(): void {
     if (this.selfClosing) return;
-    const stack = [this.qname];
+    const stack = [this.nameStart, this.nameEnd];
     while (stack.length > 0) {
-      if (!this.nextChild(stack[stack.length - 1] as string)) stack.pop();
-      else if (!this.selfClosing) stack.push(this.qname);
+      const n = stack.length;
+      if (!this.nextChild(stack[n - 2] as number, stack[n - 1] as number)) stack.length = n - 2;
+      else if (!this.selfClosing) stack.push(this.nameStart, this.nameEnd);
     }
   }
 
@@ -190,13 +283,15 @@ export class XmlScanner {
         colon = pos;
       } else if (!isNameChar(c)) break;
     }
-    const qname = src.slice(start + 1, pos);
+    this.nameStart = start + 1;
+    this.nameEnd = pos;
+    this.localStart = start + 1;
     if (colon >= 0) {
-      if (colon === pos - 1) this.fail(`element name "${qname}" has an empty local part`, colon);
-      if (qname.startsWith('xmlns:')) this.fail(`"${qname}" is not an element name`, start);
-      this.local = src.slice(colon + 1, pos);
-    } else this.local = qname;
-    this.qname = qname;
+      if (colon === pos - 1) this.fail(`element name "${this.qname}" has an empty local part`, colon);
+      if (colon - start - 1 === 5 && src.startsWith('xmlns', start + 1))
+        this.fail(`"${this.qname}" is not an element name`, start);
+      this.localStart = colon + 1;
+    }
     this.attrStart = pos;
     if (c === GT) {
       this.attrEnd = pos;
@@ -205,17 +300,17 @@ export class XmlScanner {
       return;
     }
     if (c === SLASH) {
-      if (src.charCodeAt(pos + 1) !== GT) this.fail(`expected ">" after "/" in <${qname}>`, pos + 1);
+      if (src.charCodeAt(pos + 1) !== GT) this.fail(`expected ">" after "/" in <${this.qname}>`, pos + 1);
       this.attrEnd = pos;
       this.selfClosing = true;
       this.pos = pos + 2;
       return;
     }
     if (!isXmlWhitespace(c)) {
-      if (pos >= src.length) this.fail(`the document ends inside the start tag <${qname}>`, pos);
-      this.fail(`unexpected character in the start tag <${qname}>`, pos);
+      if (pos >= src.length) this.fail(`the document ends inside the start tag <${this.qname}>`, pos);
+      this.fail(`unexpected character in the start tag <${this.qname}>`, pos);
     }
-    this.scanAttributes(pos, qname);
+    this.scanAttributes(pos, this.qname);
   }
 
   /**
@@ -289,29 +384,37 @@ export class XmlScanner {
       if (end < 0) this.fail(`the value of attribute "${name}" in <${tag}> is not closed`, pos);
       const lt = src.indexOf('<', pos + 1);
       if (lt >= 0 && lt < end) this.fail(`"<" in the value of attribute "${name}"`, lt);
-      this.checkSkippedText(pos + 1, end);
+      if (src.slice(pos + 1, end).indexOf('&') >= 0) this.decode(src.slice(pos + 1, end), pos + 1);
       pos = end + 1;
     }
   }
 
-  /** Reads `</parent>` at `lt` (whitespace allowed before `>`). */
-  private readEndTag(parent: string, lt: number): void {
+  /** Reads the end tag at `lt` of the element named [parentStart, parentEnd) (whitespace allowed before `>`). */
+  private readEndTag(parentStart: number, parentEnd: number, lt: number): void {
     const src = this.src;
+    const length = parentEnd - parentStart;
     let pos = lt + 2;
-    if (!src.startsWith(parent, pos)) this.failEndTag(parent, lt);
-    pos += parent.length;
+    for (let i = 0; i < length; i++)
+      if (src.charCodeAt(pos + i) !== src.charCodeAt(parentStart + i))
+        this.failEndTag(parentStart, parentEnd, lt);
+    pos += length;
     let c = src.charCodeAt(pos);
     while (isXmlWhitespace(c)) c = src.charCodeAt(++pos);
-    if (c !== GT) this.failEndTag(parent, lt);
+    if (c !== GT) this.failEndTag(parentStart, parentEnd, lt);
     this.pos = pos + 1;
   }
 
-  private failEndTag(parent: string, lt: number): never {
+  private failEndTag(parentStart: number, parentEnd: number, lt: number): never {
     const src = this.src;
+    const parent = src.slice(parentStart, parentEnd);
     if (lt + 2 + parent.length >= src.length) this.fail(`the document ends inside </${parent}>`, lt);
     let end = lt + 2;
     while (isNameChar(src.charCodeAt(end))) end++;
     this.fail(`expected </${parent}> but found </${src.slice(lt + 2, Math.min(end, lt + 60))}`, lt);
+  }
+
+  private failEnd(parentStart: number, parentEnd: number): never {
+    this.fail(`the document ends inside <${this.src.slice(parentStart, parentEnd)}>`, this.src.length);
   }
 
   /** `<!` at `lt`: a comment or a CDATA section to skip. Anything else (DOCTYPE, ENTITY) is refused. */
@@ -332,7 +435,11 @@ export class XmlScanner {
     return end + 3;
   }
 
-  /** A processing instruction at `lt`. The XML declaration (`<?xml ...?>`) is allowed only at the start. */
+  /**
+   * A processing instruction at `lt`, ending at the first `?>`. The XML declaration (`<?xml ...?>`) is
+   * allowed only at the start. Quotes in the instruction must be balanced (the XML declaration's values
+   * are quoted, and a stray quote means a damaged document).
+   */
   private skipPI(lt: number, declaration: boolean): number {
     const src = this.src;
     let pos = lt + 2;
@@ -345,6 +452,12 @@ export class XmlScanner {
     if (end < 0) this.fail('unterminated processing instruction', lt);
     if (end > pos && !isXmlWhitespace(src.charCodeAt(pos)))
       this.fail('unexpected character in a processing instruction', pos);
+    let quote = 0;
+    for (let i = pos; i < end; i++) {
+      const c = src.charCodeAt(i);
+      if (c === DQUOTE || c === SQUOTE) quote = quote === 0 ? c : quote === c ? 0 : quote;
+    }
+    if (quote !== 0) this.fail('unbalanced quotes in a processing instruction', lt);
     return end + 2;
   }
 
@@ -359,13 +472,8 @@ export class XmlScanner {
 
   /** Character data that is not kept (whitespace between elements, mixed content) is still checked. */
   private checkSkippedText(from: number, to: number): void {
-    const src = this.src;
-    for (let i = from; i < to; i++) {
-      if (src.charCodeAt(i) === AMP) {
-        this.decode(src.slice(from, to), from);
-        return;
-      }
-    }
+    if (this.nextAmp >= to && this.nextAmp >= from) return;
+    if (this.needsDecoding(from, to) && this.nextAmp < to) this.decode(this.src.slice(from, to), from);
   }
 
   private decode(raw: string, at: number): string {
