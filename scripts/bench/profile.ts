@@ -1,7 +1,7 @@
 // `pnpm bench:profile`: CPU profiles (node --cpu-prof) of one SDK on the benchmark's loops: warm
 // DescribeInstances at N=1000 and N=1, and a cold start with one call. Prints self time by module and
 // by function, and keeps the .cpuprofile files in bench/.work/profiles (open them in Chrome DevTools).
-//   --subject=boto-ts|v3   which SDK (default boto-ts)
+//   --subject=boto-ts|v3|floor   which SDK (default boto-ts; floor = aws4 + node:http, warm loops only)
 //   --no-build             skip tsc --build
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,8 +15,9 @@ import { buildWorkspace } from './subjects.js';
 
 const argv = process.argv.slice(2);
 const subject = argv.find((a) => a.startsWith('--subject='))?.slice('--subject='.length) ?? 'boto-ts';
-if (subject !== 'boto-ts' && subject !== 'v3')
-  throw new Error(`--subject must be boto-ts or v3, got ${subject}`);
+if (!['boto-ts', 'v3', 'floor'].includes(subject)) {
+  throw new Error(`--subject must be boto-ts, v3 or floor, got ${subject}`);
+}
 
 const profilesDir = join(workDir, 'profiles', subject);
 rmSync(profilesDir, { recursive: true, force: true });
@@ -41,16 +42,23 @@ try {
       args: { endpoint: server.endpoints.get(1), mode: 'serial', calls: 5000, warmup: 300, expect: 1 },
     },
     {
+      name: 'cold-create',
+      file: `cold-${subject}.mjs`,
+      args: { endpoint: server.endpoints.get(1), mode: 'create' },
+    },
+    {
       name: 'cold-call',
       file: `cold-${subject}.mjs`,
       args: { endpoint: server.endpoints.get(1), mode: 'call' },
     },
-  ];
+  ].filter((run) => subject !== 'floor' || !run.name.startsWith('cold'));
   for (const run of runs) {
     const result = await runChild(
       process.execPath,
       [
         '--cpu-prof',
+        // A cold start lasts a few hundred milliseconds: sample every 100 µs instead of every 1 ms.
+        `--cpu-prof-interval=${run.name.startsWith('cold') ? 100 : 1000}`,
         `--cpu-prof-dir=${profilesDir}`,
         `--cpu-prof-name=${run.name}.cpuprofile`,
         run.file,
