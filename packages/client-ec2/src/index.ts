@@ -3,6 +3,7 @@
 // `@boto-ts/client-ec2/operations`.
 export {
   type CallOptions,
+  isDryRunOutcome,
   isServiceError,
   type ResponseMetadata,
   ServiceError,

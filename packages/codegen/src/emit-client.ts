@@ -136,7 +136,7 @@ export type ${target.prefix}MethodName = keyof ${target.prefix}Operations;
 `;
 }
 
-/** `operation-names.ts`: the operation names at run time (one string, split on load: 800 names cost little). */
+/** `operation-names.ts` of a small service: the operation names, as a runtime list and a union type. */
 export function emitOperationNames(model: ServiceModel, target: ServiceTarget): string {
   const names = sortedOperations(model);
   for (const name of names)
@@ -145,10 +145,11 @@ export function emitOperationNames(model: ServiceModel, target: ServiceTarget): 
   const P = target.prefix;
   return `import type { ${P}MethodName } from './operation-types.js';
 
-/** An operation name (\`DescribeInstances\`): a method name with its first letter capitalized. */
+/** An operation name (\`AssumeRole\`): a method name with its first letter capitalized. */
 export type ${P}OperationName = Capitalize<${P}MethodName>;
 
 /** Every operation name of the model, sorted. */
-export const ${target.constPrefix}OperationNames: readonly ${P}OperationName[] = /*#__PURE__*/ '${names.join(' ')}'.split(' ') as ${P}OperationName[];
+export const ${target.constPrefix}OperationNames: readonly ${P}OperationName[] = [
+${names.map((name) => `  '${name}',\n`).join('')}];
 `;
 }

@@ -20,7 +20,7 @@ export const ec2Target: ServiceTarget = {
   customizations: {
     // UserData is plain text (boto3); `userDataEncoding: 'base64'` sends an encoded value as given.
     RunInstances: {
-      module: 'packages/client-ec2/src/customizations/index.js',
+      module: 'packages/client-ec2/src/customizations/user-data.js',
       customize: 'runInstancesUserData',
       optionsType: 'RunInstancesCallOptions',
     },

@@ -15,8 +15,8 @@ import {
   emitBareClient,
   emitDerivedOperationTypes,
   emitFunctionConsts,
+  emitLazyClientModule,
   emitMethodsType,
-  emitMethodTableClient,
 } from './emit-method-table.js';
 import { emitSchemaLiterals, sharedScalarAliases, writeValue } from './emit-schema-literals.js';
 import { emitShapeTypes } from './emit-types.js';
@@ -88,52 +88,6 @@ function literalSchemasModule(build: ServiceBuild, exportShapes: boolean): strin
 ${literals.code}`;
 }
 
-/** `schemas.ts` of a lazy target: decodes the compact schema text on first use. */
-function lazySchemasModule(build: ServiceBuild): string {
-  const { target } = build;
-  const P = target.prefix;
-  return `${coreImports(target, [], ['CallOptions', 'OperationSchema', 'ServiceClient'])}import type { Customization } from './operation-methods.js';
-import type { ${P}OperationName } from './operation-names.js';
-import { createSchemaTable, type SchemaTable } from './schema-table.js';
-
-let table: SchemaTable | undefined;
-let loading: Promise<SchemaTable> | undefined;
-
-/** Loads the schema text (a separate module, so importing the client does not parse it) once. */
-function loadTable(): Promise<SchemaTable> {
-  loading ??= import('./schema-text.js').then(({ ${target.constPrefix}SchemaText }) => {
-    table = createSchemaTable(${target.constPrefix}SchemaText);
-    return table;
-  });
-  return loading;
-}
-
-/** The schema of one ${P} operation, decoded on first use. */
-export async function load${P}Operation(name: ${P}OperationName): Promise<OperationSchema> {
-  return (table ?? (await loadTable())).operation(name);
-}
-
-/**
- * Sends one operation through \`client\`, decoding its schema first when it was never used, after
- * the operation's customization (if any).
- */
-export function callOperation(
-  client: ServiceClient,
-  name: string,
-  input: object | undefined,
-  options: CallOptions | undefined,
-  customize?: Customization,
-): Promise<unknown> {
-  const send = (loaded: SchemaTable): Promise<unknown> => {
-    const operation = loaded.operation(name);
-    const call = customize ? customize(operation, input, options) : { operation, input };
-    return client.send(call.operation, call.input ?? {}, options);
-  };
-  return table ? send(table) : loadTable().then(send);
-}
-`;
-}
-
 function mainIndex(build: ServiceBuild, typeNames: ReadonlySet<string>): string {
   const { target } = build;
   const P = target.prefix;
@@ -153,16 +107,24 @@ function mainIndex(build: ServiceBuild, typeNames: ReadonlySet<string>): string 
   for (const name of exported)
     if (typeNames.has(name))
       throw new Error(`codegen: ${name} is both a shape of the model and a generated export`);
-  const lines = [
-    `export { ${P}Client, type ${P}ClientConfig } from './client.js';`,
-    `export { ${c}OperationNames, type ${P}OperationName } from './operation-names.js';`,
-    `export type { ${P}MethodName, ${P}Operations } from './operation-types.js';`,
-    target.lazySchemas
-      ? `export type { DryRunOutcome } from './method-types.js';\nexport type { ${P}Methods } from './methods.js';\nexport { load${P}Operation } from './schemas.js';`
-      : `export * from './functions.js';\nexport { ${build.graph.operations.map((op) => operationConstName(op.name)).join(', ')} } from './schemas.js';`,
-    `export { ${c}Service } from './service.js';`,
-    `export type * from './types.js';`,
-  ];
+  const lines = target.lazySchemas
+    ? [
+        `export { ${P}Client, type ${P}ClientConfig, ${c}OperationNames, type ${P}OperationName, load${P}Operation } from './client.js';`,
+        `export type { DryRunOutcome } from './method-types.js';`,
+        `export type { ${P}Methods } from './methods.js';`,
+        `export type { ${P}MethodName, ${P}Operations } from './operation-types.js';`,
+        `export { ${c}Service } from './service.js';`,
+        `export type * from './types.js';`,
+      ]
+    : [
+        `export { ${P}Client, type ${P}ClientConfig } from './client.js';`,
+        `export * from './functions.js';`,
+        `export { ${c}OperationNames, type ${P}OperationName } from './operation-names.js';`,
+        `export type { ${P}MethodName, ${P}Operations } from './operation-types.js';`,
+        `export { ${build.graph.operations.map((op) => operationConstName(op.name)).join(', ')} } from './schemas.js';`,
+        `export { ${c}Service } from './service.js';`,
+        `export type * from './types.js';`,
+      ];
   return `${lines.join('\n')}\n`;
 }
 
@@ -188,7 +150,6 @@ export function emitService(context: CodegenContext, target: ServiceTarget): voi
     `${target.title}: a TypeScript type for every shape of the model.`,
     emitShapeTypes(model),
   );
-  write('operation-names.ts', 'Operation names.', emitOperationNames(model, target));
   write(
     'operation-types.ts',
     'Input and output types by method name.',
@@ -202,12 +163,15 @@ export function emitService(context: CodegenContext, target: ServiceTarget): voi
 
   if (target.lazySchemas) {
     const copied = (file: string) => `A copy of packages/codegen/src/runtime/${file}.`;
-    write('client.ts', `${target.prefix}Client: one method per operation.`, emitMethodTableClient(target));
+    write(
+      'client.ts',
+      `${target.prefix}Client: one method per operation.`,
+      emitLazyClientModule(model, target),
+    );
     write('methods.ts', 'The operation methods, typed.', emitMethodsType(target));
     write('method-types.ts', copied('method-types.ts'), runtimeSource('method-types.ts'));
     write('operation-methods.ts', copied('operation-methods.ts'), runtimeSource('operation-methods.ts'));
     write('service.ts', 'The service schema.', serviceModule(build, undefined));
-    write('schemas.ts', 'Operation schemas for the full client, decoded lazily.', lazySchemasModule(build));
     write(
       'schema-text.ts',
       'Every schema of the service as compact text (one entry per line).',
@@ -237,6 +201,7 @@ export function emitService(context: CodegenContext, target: ServiceTarget): voi
     );
   } else {
     write('client.ts', `${target.prefix}Client: one method per operation.`, emitClientClass(model, target));
+    write('operation-names.ts', 'Operation names.', emitOperationNames(model, target));
     write('service.ts', 'The service schema.', serviceModule(build, './schemas.js'));
     write('schemas.ts', 'Schemas as object-literal consts.', literalSchemasModule(build, true));
     write('functions.ts', 'One function per operation.', emitOperationFunctions(model, target, out));

@@ -3,10 +3,9 @@
 // decodes only the operations it calls (runtime/schema-table.ts is the decoder; keep them in step).
 //
 // Layout, one JSON value per line:
-// - line 0: the operation names, sorted;
-// - line 1: the name dictionary: every structure and member name and wire name, most used first;
-// - one line per operation, in line-0 order: `[inputRef, outputRef, errorRefs, rest]` (trailing
-//   empties dropped);
+// - line 0: the name dictionary: every structure and member name and wire name, most used first;
+// - one line per operation, in operation-name order (the decoder is given the sorted names):
+//   `[inputRef, outputRef, errorRefs, rest]` (trailing empties dropped);
 // - one line per schema: structure `[0, name, members, rest?]`, list `[1, memberRef, rest?]`,
 //   map `[2, keyRef, valueRef, rest?]`, scalar `[3, fields]`.
 // A structure's name and each member tuple's name, serialized name and XML name are written as
@@ -126,10 +125,7 @@ export function encodeSchemaTable(graph: SchemaGraph): string {
       data(without(operation, ['name', 'input', 'output', 'errors']), operation.name),
     ]);
 
-  const lines = [
-    JSON.stringify(graph.operations.map((operation) => operation.name)),
-    JSON.stringify(dictionary),
-  ];
+  const lines = [JSON.stringify(dictionary)];
   for (const operation of graph.operations) lines.push(JSON.stringify(operationEntry(operation)));
   for (const schema of graph.schemas) lines.push(JSON.stringify(schemaEntry(schema)));
   return lines.join('\n');

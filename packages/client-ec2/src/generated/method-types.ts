@@ -8,16 +8,9 @@
 // The functions (`describeInstances(client, input)`) are declared once, with their documentation;
 // the client's methods are derived from them (MethodOf), so each signature is written once.
 
-import type { CallOptions, ResponseMetadata, ServiceClient, WithMetadata } from '@boto-ts/core';
+import type { CallOptions, DryRunOutcome, ServiceClient, WithMetadata } from '@boto-ts/core';
 
-/**
- * What a `DryRun: true` call resolves to when the service answers DryRunOperation. The shape is the
- * contract's DryRunOutcome, declared here until core exports it (then this becomes an import).
- */
-export interface DryRunOutcome {
-  readonly $dryRun: { readonly code: 'DryRunOperation'; readonly message: string };
-  readonly $metadata: ResponseMetadata;
-}
+export type { DryRunOutcome };
 
 /** Tells the four function forms apart for MethodOf (their call signatures alone are ambiguous). */
 declare const form: unique symbol;

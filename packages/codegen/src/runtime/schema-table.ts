@@ -50,12 +50,12 @@ function plain(value: unknown): unknown {
 /** Member tuple slots that hold names, written as dictionary positions + 1 (0 = unused slot). */
 const NAME_SLOTS: ReadonlySet<number> = new Set([0, 3, 4]);
 
-export function createSchemaTable(text: string): SchemaTable {
+/** `operationNames`: the service's operation names, sorted (the order of the operation lines). */
+export function createSchemaTable(text: string, operationNames: readonly string[]): SchemaTable {
   const lines = text.split('\n');
-  const operationNames = JSON.parse(lines[0] as string) as string[];
-  const dictionary = JSON.parse(lines[1] as string) as string[];
-  const operationLine = new Map(operationNames.map((name, i) => [name, i + 2]));
-  const firstSchemaLine = operationNames.length + 2 - sharedScalars.length;
+  const dictionary = JSON.parse(lines[0] as string) as string[];
+  const operationLine = new Map(operationNames.map((name, i) => [name, i + 1]));
+  const firstSchemaLine = operationNames.length + 1 - sharedScalars.length;
   const schemas: (Schema | undefined)[] = [...sharedScalars];
   const operations = new Map<string, OperationSchema>();
 

@@ -4,8 +4,20 @@
 
 import type { STSMethodName } from './operation-types.js';
 
-/** An operation name (`DescribeInstances`): a method name with its first letter capitalized. */
+/** An operation name (`AssumeRole`): a method name with its first letter capitalized. */
 export type STSOperationName = Capitalize<STSMethodName>;
 
 /** Every operation name of the model, sorted. */
-export const stsOperationNames: readonly STSOperationName[] = /*#__PURE__*/ 'AssumeRole AssumeRoleWithSAML AssumeRoleWithWebIdentity AssumeRoot DecodeAuthorizationMessage GetAccessKeyInfo GetCallerIdentity GetDelegatedAccessToken GetFederationToken GetSessionToken GetWebIdentityToken'.split(' ') as STSOperationName[];
+export const stsOperationNames: readonly STSOperationName[] = [
+  'AssumeRole',
+  'AssumeRoleWithSAML',
+  'AssumeRoleWithWebIdentity',
+  'AssumeRoot',
+  'DecodeAuthorizationMessage',
+  'GetAccessKeyInfo',
+  'GetCallerIdentity',
+  'GetDelegatedAccessToken',
+  'GetFederationToken',
+  'GetSessionToken',
+  'GetWebIdentityToken',
+];
