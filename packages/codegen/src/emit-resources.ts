@@ -16,6 +16,7 @@ import {
   type ParamPlan,
   planResources,
   type ReferencePlan,
+  type ResourceModel,
   type ResourceModels,
   type ResourcePlan,
   type ResourcesModel,
@@ -592,6 +593,7 @@ export function renderServiceFile(
   imports.engine.add('type EC2ResourceOptions');
   imports.engine.add('type ActionDefinition');
   imports.engine.add('type CollectionDefinition');
+  imports.engine.add('type ServiceTables');
   const { service } = plan;
   const lines = [
     ...renderTable(
@@ -617,7 +619,7 @@ export function renderServiceFile(
     ' */',
     'export class EC2Resource extends ServiceResource {',
     '  /** The tables this class runs on. */',
-    '  static readonly tables = { actions, collections };',
+    '  static readonly tables: ServiceTables = { actions, collections };',
     '',
     '  constructor(options?: EC2ResourceOptions) {',
     '    super(options);',
@@ -701,6 +703,35 @@ export function renderIndex(plan: ResourcesPlan, collectionOf: ReadonlyMap<strin
 
 // ---- the emitter ----
 
+/**
+ * What boto-ts adds to boto3's definitions, merged before planning: `securityGroup.vpc` (boto3 users
+ * write `ec2.Vpc(sg.vpc_id)`). Each entry must be new; the README lists them.
+ */
+export const RESOURCE_EXTRAS: Readonly<Record<string, Pick<ResourceModel, 'has'>>> = {
+  SecurityGroup: {
+    has: {
+      Vpc: { resource: { type: 'Vpc', identifiers: [{ target: 'Id', source: 'data', path: 'VpcId' }] } },
+    },
+  },
+};
+
+export function mergeResourceExtras(
+  model: ResourcesModel,
+  extras: Readonly<Record<string, Pick<ResourceModel, 'has'>>> = RESOURCE_EXTRAS,
+): ResourcesModel {
+  const resources: Record<string, ResourceModel> = { ...model.resources };
+  for (const [name, extra] of Object.entries(extras)) {
+    const base = resources[name];
+    if (!base) throw new Error(`resources extras: no resource ${name}`);
+    for (const key of Object.keys(extra.has ?? {})) {
+      if (base.has?.[key])
+        throw new Error(`resources extras: ${name}.has.${key} already exists in resources-1.json`);
+    }
+    resources[name] = { ...base, has: { ...base.has, ...extra.has } };
+  }
+  return { ...model, resources };
+}
+
 export function loadResourceModels(readModel: <T>(path: string) => T): {
   models: ResourceModels;
   resources: ResourcesModel;
@@ -731,7 +762,7 @@ export function loadResourceModels(readModel: <T>(path: string) => T): {
         ]),
       ),
     },
-    resources: readModel<ResourcesModel>(`${MODEL_DIR}/resources-1.json`),
+    resources: mergeResourceExtras(readModel<ResourcesModel>(`${MODEL_DIR}/resources-1.json`)),
   };
 }
 

@@ -50,7 +50,10 @@ describe('collections', () => {
     const resource = new EC2Resource({ client });
     const pages: string[][] = [];
     for await (const page of resource.instances.pageSize(3).pages()) pages.push(ids(page));
-    expect(pages).toEqual([['i-0', 'i-1', 'i-2'], ['i-3', 'i-4']]);
+    expect(pages).toEqual([
+      ['i-0', 'i-1', 'i-2'],
+      ['i-3', 'i-4'],
+    ]);
     expect(callsOf('describeInstances').map((call) => call.input.MaxResults)).toEqual([3, 3]);
   });
 
@@ -97,7 +100,9 @@ describe('collections', () => {
     const resource = new EC2Resource({ client });
     expect((await resource.keyPairs.all().toArray()).map((key) => key.name)).toEqual(['a', 'b']);
     expect((await resource.keyPairs.limit(1).toArray()).map((key) => key.name)).toEqual(['a']);
-    await expect(resource.keyPairs.pageSize(5).toArray()).rejects.toThrow(/DescribeKeyPairs answers in one response/);
+    await expect(resource.keyPairs.pageSize(5).toArray()).rejects.toThrow(
+      /DescribeKeyPairs answers in one response/,
+    );
     expect(callsOf('describeKeyPairs')).toHaveLength(2);
   });
 

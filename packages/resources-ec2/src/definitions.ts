@@ -127,3 +127,9 @@ export interface ResourceTables {
   /** `[getter, member]` of every data attribute (`['state', 'State']`). */
   readonly attributes: readonly (readonly [getter: string, member: string])[];
 }
+
+/** What EC2Resource runs on: service-level actions and collections, by method or getter name. */
+export interface ServiceTables {
+  readonly actions: Readonly<Record<string, ActionDefinition>>;
+  readonly collections: Readonly<Record<string, CollectionDefinition>>;
+}

@@ -10,6 +10,7 @@ export type {
   RequestDefinition,
   ResourceDefinition,
   ResourceTables,
+  ServiceTables,
   WaiterDefinition,
 } from './definitions.js';
 export { construct, Resource, type ResourceOrigin } from './resource.js';

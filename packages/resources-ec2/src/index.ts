@@ -27,6 +27,7 @@ export type {
   ResourceDefinition,
   ResourceTables,
   ResultDefinition,
+  ServiceTables,
   WaiterDefinition,
 } from './definitions.js';
 export {

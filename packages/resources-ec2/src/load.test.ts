@@ -71,6 +71,21 @@ describe('load()', () => {
     expect(printed.join('')).toContain("Instance(id='i-new')");
   });
 
+  it('stops treating the object as fresh once a load has seen it (a later NotFound means it is gone)', async () => {
+    const { resource, callsOf, time } = setup({
+      createSecurityGroup: () => ({ GroupId: 'sg-1' }),
+      describeSecurityGroups: (_input, call) => {
+        if (call === 1) return { SecurityGroups: [{ GroupId: 'sg-1', GroupName: 'web' }] };
+        throw serviceError('InvalidGroup.NotFound');
+      },
+    });
+    const group = await resource.createSecurityGroup({ GroupName: 'web', Description: 'web' });
+    await group.load();
+    await expect(group.load()).rejects.toMatchObject({ code: 'InvalidGroup.NotFound' });
+    expect(callsOf('describeSecurityGroups')).toHaveLength(2);
+    expect(time.sleeps).toEqual([]);
+  });
+
   it('retries an empty answer right after a create too (a filter that does not see it yet)', async () => {
     const { resource, callsOf } = setup({
       createVpc: () => ({ Vpc: { VpcId: 'vpc-new', State: 'pending' } }),

@@ -72,7 +72,8 @@ export abstract class Resource<Shape extends object, Identifiers extends object>
   readonly #context: ResourceContext;
   readonly #definition: ResourceDefinition;
   readonly #identifiers: Readonly<Identifiers>;
-  readonly #createdAt: number | undefined;
+  /** Set while the object is fresh from a create and the service has not shown it yet. */
+  #createdAt: number | undefined;
   #data: Shape | undefined;
 
   constructor(
@@ -139,6 +140,8 @@ export abstract class Resource<Shape extends object, Identifiers extends object>
       { ...this[paramOwner](), label: String(this), createdAt: this.#createdAt },
       options,
     )) as Shape;
+    // Seen once: from now on a NotFound means it is gone, not that EC2 has not caught up.
+    this.#createdAt = undefined;
     return this;
   }
 
@@ -218,7 +221,10 @@ export abstract class Resource<Shape extends object, Identifiers extends object>
     const load = this.#definition.load;
     if (definition.updatesData && load !== undefined && result.output !== undefined) {
       const data = load.path(result.output);
-      if (isObject(data)) this.#data = data as Shape;
+      if (isObject(data)) {
+        this.#data = data as Shape;
+        this.#createdAt = undefined;
+      }
     }
     return this;
   }

@@ -6,7 +6,7 @@ import type * as T from '@boto-ts/client-ec2';
 import type { RunInstancesCallOptions } from '@boto-ts/client-ec2';
 import type { CallOptions, DryRunOutcome, WithMetadata } from '@boto-ts/core';
 import { describeDhcpOptionsPaginator, describeImagesPaginator, describeInstancesPaginator, describeInternetGatewaysPaginator, describeNetworkAclsPaginator, describeNetworkInterfacesPaginator, describeRouteTablesPaginator, describeSecurityGroupsPaginator, describeSnapshotsPaginator, describeSubnetsPaginator, describeVolumesPaginator, describeVpcPeeringConnectionsPaginator, describeVpcsPaginator } from '@boto-ts/paginators';
-import { type ActionDefinition, type AsDryRun, type CollectionDefinition, type EC2ResourceOptions, type NotDryRun, ServiceResource } from '../engine.js';
+import { type ActionDefinition, type AsDryRun, type CollectionDefinition, type EC2ResourceOptions, type NotDryRun, ServiceResource, type ServiceTables } from '../engine.js';
 import { ClassicAddress, ClassicAddressCollection } from './classic-address.js';
 import { DhcpOptions, DhcpOptionsCollection } from './dhcp-options.js';
 import { Image, ImageCollection } from './image.js';
@@ -79,7 +79,7 @@ const collections = {
  */
 export class EC2Resource extends ServiceResource {
   /** The tables this class runs on. */
-  static readonly tables = { actions, collections };
+  static readonly tables: ServiceTables = { actions, collections };
 
   constructor(options?: EC2ResourceOptions) {
     super(options);

@@ -6,6 +6,7 @@ import type * as T from '@boto-ts/client-ec2';
 import type { CallOptions, DryRunOutcome, WithMetadata } from '@boto-ts/core';
 import { type ActionDefinition, type AsDryRun, type CollectionDefinition, type CollectionQuery, type CollectionSource, type NotDryRun, type ReferenceDefinition, type RequestDefinition, Resource, ResourceCollection, type ResourceContext, type ResourceDefinition, type ResourceOrigin, type ResourceTables, type WaiterDefinition, construct } from '../engine.js';
 import { Tag } from './tag.js';
+import { Vpc } from './vpc.js';
 import * as P from './paths.js';
 
 const definition: ResourceDefinition = { name: 'SecurityGroup', identifiers: ['Id'], shape: 'SecurityGroup', load: { operation: 'DescribeSecurityGroups', method: 'describeSecurityGroups', params: [{ target: ['GroupIds', 0], from: 'identifier', name: 'Id' }], path: P.path39, expression: 'SecurityGroups[0]' } };
@@ -23,7 +24,9 @@ const batchActions = {} satisfies Record<string, RequestDefinition>;
 
 const waiters = {} satisfies Record<string, WaiterDefinition>;
 
-const references = {} satisfies Record<string, ReferenceDefinition>;
+const references = {
+  vpc: { name: 'vpc', needsData: true, result: { type: 'Vpc', plural: false, identifiers: [{ target: 'Id', source: { from: 'response', path: P.path15, expression: 'VpcId' } }] } },
+} satisfies Record<string, ReferenceDefinition>;
 
 const collections = {} satisfies Record<string, CollectionDefinition>;
 
@@ -170,6 +173,11 @@ export class SecurityGroup extends Resource<T.SecurityGroup, SecurityGroupIdenti
   revokeIngress(input?: Omit<T.RevokeSecurityGroupIngressRequest, 'GroupId'>, options?: CallOptions): Promise<WithMetadata<T.RevokeSecurityGroupIngressResult> | DryRunOutcome>;
   revokeIngress(input?: object, options?: CallOptions): Promise<unknown> {
     return this.runAction(actions.revokeIngress, input, options);
+  }
+
+  /** The Vpc named in this security group's data (not loaded; undefined when the data names none). Reads the loaded data: load first. */
+  get vpc(): Vpc | undefined {
+    return this.referenceOne(references.vpc, Vpc);
   }
 }
 

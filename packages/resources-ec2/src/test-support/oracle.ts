@@ -47,7 +47,10 @@ export function expectedResources(
       if (typeof id !== 'string' || id === '') return result.plural ? out : [];
       identifiers[target] = id;
     }
-    out.push({ identifiers, data: result.plural ? (Array.isArray(data) ? data[i] : undefined) : (data ?? undefined) });
+    out.push({
+      identifiers,
+      data: result.plural ? (Array.isArray(data) ? data[i] : undefined) : (data ?? undefined),
+    });
   }
   return out;
 }
