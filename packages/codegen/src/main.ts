@@ -26,6 +26,11 @@ const emitters: { name: string; outputs: string[]; load: () => Promise<Emitter> 
     outputs: ['packages/core/src/generated/sts'],
     load: async () => (await import('./emit-clients.js')).emitStsClient,
   },
+  {
+    name: 'resources',
+    outputs: ['packages/resources-ec2/src/generated'],
+    load: async () => (await import('./emit-resources.js')).emitResources,
+  },
 ];
 
 /** The folders the emitters own; each is removed and rewritten whole. */
