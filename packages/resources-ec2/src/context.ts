@@ -7,6 +7,7 @@ import {
   abortableSleep,
   BotoError,
   type CallOptions,
+  ConfigError,
   createTracer,
   type Logger,
   type TraceEvent,
@@ -68,7 +69,7 @@ export function createResourceContext(client: EC2Client, options: ResourceOption
   const consistency =
     options.consistency === false
       ? undefined
-      : { ...DEFAULT_CONSISTENCY, ...definedOnly(options.consistency) };
+      : checkConsistency({ ...DEFAULT_CONSISTENCY, ...definedOnly(options.consistency) });
   return {
     client,
     now: options.effects?.now ?? effects?.now ?? Date.now,
@@ -79,6 +80,27 @@ export function createResourceContext(client: EC2Client, options: ResourceOption
       logger?.info?.(event);
     },
   };
+}
+
+function checkConsistency(options: Required<ConsistencyOptions>): Required<ConsistencyOptions> {
+  const { windowMs, maxAttempts, delayMs } = options;
+  const problems = [
+    ...(Number.isFinite(windowMs) && windowMs! >= 0
+      ? []
+      : [`windowMs must be a number of ms >= 0, got ${windowMs}`]),
+    ...(Number.isInteger(maxAttempts) && maxAttempts! >= 1
+      ? []
+      : [`maxAttempts must be an integer >= 1, got ${maxAttempts}`]),
+    ...(Number.isFinite(delayMs) && delayMs! >= 0
+      ? []
+      : [`delayMs must be a number of ms >= 0, got ${delayMs}`]),
+  ];
+  if (problems.length > 0) {
+    throw new ConfigError(`EC2Resource consistency options: ${problems.join('; ')}`, {
+      code: 'InvalidConsistencyOption',
+    });
+  }
+  return options;
 }
 
 function definedOnly(options: ConsistencyOptions | undefined): ConsistencyOptions {

@@ -169,6 +169,16 @@ describe('load()', () => {
     await expect(instance!.load()).rejects.toMatchObject({ code: 'InvalidInstanceID.NotFound' });
   });
 
+  it('refuses consistency options that cannot work', () => {
+    const { client } = scriptedClient();
+    expect(() => new EC2Resource({ client, consistency: { maxAttempts: 0 } })).toThrow(
+      /maxAttempts must be an integer >= 1/,
+    );
+    expect(() => new EC2Resource({ client, consistency: { delayMs: -1, windowMs: Number.NaN } })).toThrow(
+      /windowMs .*; delayMs/,
+    );
+  });
+
   it('stops waiting between retries when the signal aborts', async () => {
     const controller = new AbortController();
     const { client } = scriptedClient({
