@@ -64,6 +64,7 @@ export async function fullExample(options: FullExampleOptions = {}): Promise<Ful
     const imageId = options.imageId ?? process.env.EXAMPLE_IMAGE_ID ?? (await findImage(ec2Client));
 
     // Create a new EC2 instance.
+    print('== Launch an instance (resource.createInstances)');
     const [instance] = await ec2Resource.createInstances({
       ImageId: imageId,
       MinCount: 1,
@@ -74,12 +75,14 @@ export async function fullExample(options: FullExampleOptions = {}): Promise<Ful
     print(`Launched ${instance.id} from ${imageId}`);
 
     // Wait for the instance to enter the running state, then reload its attributes.
+    print('== Wait until it is running (instance.waitUntilRunning), then reload it');
     await instance.waitUntilRunning({}, options.wait);
     await instance.reload();
     const stateAfterReload = instance.state?.Name;
     print(`Instance ${instance.id} is ${stateAfterReload}`);
 
     // List the running instances with the paginator: reservations, then their instances.
+    print('== Running instances through the paginator (filter instance-state-name = running)');
     const paginator = getPaginator(ec2Client, 'describeInstances');
     const running = paginator.paginate({ Filters: [{ Name: 'instance-state-name', Values: ['running'] }] });
     for await (const page of running) {
@@ -90,12 +93,27 @@ export async function fullExample(options: FullExampleOptions = {}): Promise<Ful
       }
     }
 
+    // The same instance as the raw client response: EC2 wraps instances in reservations.
+    print('== The raw DescribeInstances response: reservations wrap instances');
+    const described = await ec2Client.describeInstances({ InstanceIds: [instance.id] });
+    print(`DescribeInstances for ${instance.id} (request ${described.$metadata.requestId}):`);
+    for (const reservation of described.Reservations ?? []) {
+      print(`  Reservation ${reservation.ReservationId} (owner ${reservation.OwnerId})`);
+      for (const each of reservation.Instances ?? []) {
+        print(
+          `    Instance ${each.InstanceId}: ${each.State?.Name}, ${each.InstanceType}, ${each.Placement?.AvailabilityZone}`,
+        );
+      }
+    }
+
     // Every instance through the resource's collection.
+    print('== Every instance through the resource (resource.instances.all())');
     for await (const each of ec2Resource.instances.all()) {
       print(`${each.id} ${each.state?.Name}`);
     }
 
     // Terminate the instance and wait until it is terminated.
+    print('== Terminate it and wait until it is terminated');
     await instance.terminate();
     await instance.waitUntilTerminated({}, options.wait);
     const finalState = instance.state?.Name;
