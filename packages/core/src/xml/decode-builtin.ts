@@ -3,9 +3,19 @@
 // from the document are absent from the output. A repeated element replaces the earlier value, except
 // the items of flattened lists and maps, which accumulate.
 
-import type { ListSchema, MapSchema, ScalarSchema, Schema, StructureSchema } from '../protocol/schema.js';
-import { resolveSchema } from '../protocol/schema.js';
-import { findMember, structureTable, type XmlMemberEntry } from './lookup.js';
+import type { ScalarSchema, Schema, StructureSchema } from '../protocol/schema.js';
+import {
+  type DecodePlan,
+  findMember,
+  KIND_LIST,
+  KIND_MAP,
+  KIND_STRING,
+  KIND_STRUCTURE,
+  planOf,
+  SCALAR_OTHER,
+  type XmlMemberEntry,
+  type XmlStructureTable,
+} from './lookup.js';
 import {
   convertScalar,
   convertScalarInPlace,
@@ -24,8 +34,15 @@ export function decodeStructure(
   schema: StructureSchema,
   onUnknown?: UnknownElementHandler,
 ): Record<string, unknown> {
-  const table = structureTable(schema);
-  const out: Record<string, unknown> = {};
+  return readStructure(sc, planOf(schema).table(), onUnknown);
+}
+
+function readStructure(
+  sc: XmlScanner,
+  table: XmlStructureTable,
+  onUnknown: UnknownElementHandler | undefined,
+): Record<string, unknown> {
+  const out = new table.Output();
   if (table.attributes !== undefined) readAttributeMembers(sc, table.attributes, out);
   if (sc.selfClosing) return out;
   const parentStart = sc.nameStart;
@@ -38,7 +55,7 @@ export function decodeStructure(
       else onUnknown(sc);
     } else if (entry.flattened) addFlattenedItem(sc, entry, out);
     else {
-      const value = decodeValue(sc, entry.schema);
+      const value = readValue(sc, entry.plan);
       if (value !== undefined) out[entry.name] = value;
       else if (entry.name in out) delete out[entry.name];
     }
@@ -46,29 +63,30 @@ export function decodeStructure(
   return out;
 }
 
-/** Decodes the element whose start tag was just read, by the kind of `schema`. Undefined = no value. */
-export function decodeValue(sc: XmlScanner, schema: Schema): unknown {
-  switch (schema.kind) {
-    case 'string':
+/** Decodes the element whose start tag was just read, by the kind of `plan`. Undefined = no value. */
+function readValue(sc: XmlScanner, plan: DecodePlan): unknown {
+  switch (plan.kind) {
+    case KIND_STRING:
       return sc.readText();
-    case 'structure':
-      return decodeStructure(sc, schema);
-    case 'list':
-      return decodeList(sc, schema);
-    case 'map':
-      return decodeMap(sc, schema);
+    case KIND_STRUCTURE:
+      return readStructure(sc, plan.table(), undefined);
+    case KIND_LIST:
+      return readList(sc, plan);
+    case KIND_MAP:
+      return readMap(sc, plan);
     default:
-      return decodeScalar(sc, schema);
+      return readScalar(sc, plan);
   }
 }
 
-function decodeScalar(sc: XmlScanner, schema: ScalarSchema): unknown {
-  if (sc.readPlainText()) {
-    const value = convertScalarInPlace(sc.src, sc.textStart, sc.textEnd, schema);
+function readScalar(sc: XmlScanner, plan: DecodePlan): unknown {
+  const schema = plan.schema as ScalarSchema;
+  if (plan.scalar !== SCALAR_OTHER && sc.readPlainText()) {
+    const value = convertScalarInPlace(sc.src, sc.textStart, sc.textEnd, plan.scalar);
     if (value !== NOT_HANDLED) return value;
     const text = sc.src.slice(sc.textStart, sc.textEnd);
     const converted = convertScalar(text, schema);
-    if (converted === INVALID) sc.fail(`${invalidScalarMessage(text, schema)}`, sc.textStart);
+    if (converted === INVALID) sc.fail(invalidScalarMessage(text, schema), sc.textStart);
     return converted;
   }
   const start = sc.pos;
@@ -81,69 +99,67 @@ function decodeScalar(sc: XmlScanner, schema: ScalarSchema): unknown {
   return value;
 }
 
-function decodeList(sc: XmlScanner, schema: ListSchema): unknown[] {
+function readList(sc: XmlScanner, plan: DecodePlan): unknown[] {
   const items: unknown[] = [];
   if (sc.selfClosing) return items;
   const parentStart = sc.nameStart;
   const parentEnd = sc.nameEnd;
-  const itemName = schema.memberName ?? 'member';
-  const member = resolveSchema(schema.member);
+  const itemName = plan.itemName;
+  const item = plan.item();
   while (sc.nextChild(parentStart, parentEnd)) {
     if (!sc.isNamed(itemName)) sc.skipContent();
     else {
-      const item = decodeValue(sc, member);
-      if (item !== undefined) items.push(item);
+      const value = readValue(sc, item);
+      if (value !== undefined) items.push(value);
     }
   }
   return items;
 }
 
-function decodeMap(sc: XmlScanner, schema: MapSchema): Record<string, unknown> {
+function readMap(sc: XmlScanner, plan: DecodePlan): Record<string, unknown> {
   const map: Record<string, unknown> = {};
   if (sc.selfClosing) return map;
   const parentStart = sc.nameStart;
   const parentEnd = sc.nameEnd;
   while (sc.nextChild(parentStart, parentEnd)) {
     if (!sc.isNamed('entry')) sc.skipContent();
-    else decodeMapEntry(sc, schema, map);
+    else readMapEntry(sc, plan, map);
   }
   return map;
 }
 
 /** One map entry (`<entry>`, or the repeated member element of a flattened map) with key and value children. */
-function decodeMapEntry(sc: XmlScanner, schema: MapSchema, map: Record<string, unknown>): void {
+function readMapEntry(sc: XmlScanner, plan: DecodePlan, map: Record<string, unknown>): void {
   if (sc.selfClosing) return;
   const parentStart = sc.nameStart;
   const parentEnd = sc.nameEnd;
-  const keyName = schema.keyName ?? 'key';
-  const valueName = schema.valueName ?? 'value';
   let key: string | undefined;
   let value: unknown;
   while (sc.nextChild(parentStart, parentEnd)) {
-    if (sc.isNamed(keyName)) key = sc.readText();
-    else if (sc.isNamed(valueName)) value = decodeValue(sc, resolveSchema(schema.value));
+    if (sc.isNamed(plan.keyName)) key = sc.readText();
+    else if (sc.isNamed(plan.valueName)) value = readValue(sc, plan.item());
     else sc.skipContent();
   }
   if (key !== undefined && value !== undefined) setMapEntry(map, key, value);
 }
 
 function addFlattenedItem(sc: XmlScanner, entry: XmlMemberEntry, out: Record<string, unknown>): void {
-  const schema = entry.schema;
-  if (schema.kind === 'list') {
-    const item = decodeValue(sc, resolveSchema(schema.member));
+  const plan = entry.plan;
+  if (plan.kind === KIND_LIST) {
+    const item = readValue(sc, plan.item());
     let items = out[entry.name] as unknown[] | undefined;
     if (items === undefined) {
       items = [];
       out[entry.name] = items;
     }
     if (item !== undefined) items.push(item);
-  } else if (schema.kind === 'map') {
+  } else if (plan.kind === KIND_MAP) {
     let map = out[entry.name] as Record<string, unknown> | undefined;
     if (map === undefined) {
       map = {};
       out[entry.name] = map;
     }
-    decodeMapEntry(sc, schema, map);
+    readMapEntry(sc, plan, map);
   }
 }
 
@@ -154,10 +170,10 @@ function readAttributeMembers(
 ): void {
   for (const [name, text] of sc.readAttributes()) {
     const entry = attributes.get(name);
-    if (entry === undefined || !isScalar(entry.schema)) continue;
-    const value = convertScalar(text, entry.schema);
+    if (entry === undefined || !isScalar(entry.plan.schema)) continue;
+    const value = convertScalar(text, entry.plan.schema);
     if (value === INVALID)
-      sc.fail(`attribute ${name}: ${invalidScalarMessage(text, entry.schema)}`, sc.attrStart);
+      sc.fail(`attribute ${name}: ${invalidScalarMessage(text, entry.plan.schema)}`, sc.attrStart);
     if (value !== undefined) out[entry.name] = value;
     else delete out[entry.name];
   }

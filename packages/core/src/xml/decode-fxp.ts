@@ -158,16 +158,17 @@ function walkStructure(walk: Walk, node: Node, schema: StructureSchema): Record<
   if (table.attributes !== undefined) {
     for (const [name, entry] of table.attributes) {
       const text = node[`@_${name}`];
-      if (typeof text !== 'string' || !isScalar(entry.schema)) continue;
-      const value = convertScalar(text, entry.schema);
-      if (value === INVALID) walk.fail(invalidScalarMessage(text, entry.schema));
+      const schema = entry.plan.schema;
+      if (typeof text !== 'string' || !isScalar(schema)) continue;
+      const value = convertScalar(text, schema);
+      if (value === INVALID) walk.fail(invalidScalarMessage(text, schema));
       if (value !== undefined) out[entry.name] = value;
     }
   }
   for (const entry of table.elements) {
     const children = childElements(node, entry.xml);
     if (children.length === 0) continue;
-    const schema = entry.schema;
+    const schema = entry.plan.schema;
     if (entry.flattened && schema.kind === 'list') {
       const member = resolveSchema(schema.member);
       out[entry.name] = children.map((c) => walkValue(walk, c, member)).filter((v) => v !== undefined);

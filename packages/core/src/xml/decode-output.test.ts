@@ -104,6 +104,17 @@ describe('decodeOutput on EC2 responses', () => {
     expect(undefinedKeys(output)).toEqual([]);
   });
 
+  it('returns plain objects: Object.prototype, constructor Object, cloneable, nothing extra to see', () => {
+    const { output } = decodeOutput(ec2Service, describeInstances, xmlFixture('ec2-describe-instances.xml'));
+    const reservation = (output.Reservations as Record<string, unknown>[])[0] as Record<string, unknown>;
+    for (const object of [output, reservation, (reservation.Instances as object[])[0]]) {
+      expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+      expect((object as object).constructor).toBe(Object);
+      expect(structuredClone(object)).toEqual(object);
+    }
+    expect(Object.keys(output)).toEqual(['Reservations']);
+  });
+
   it('skips elements the schema does not know, even when they contain known names', () => {
     const { output } = decodeOutput(ec2Service, describeInstances, xmlFixture('ec2-describe-instances.xml'));
     const instance = (output as { Reservations: { Instances: Record<string, unknown>[] }[] }).Reservations[0]

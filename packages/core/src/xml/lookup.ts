@@ -1,7 +1,9 @@
-// Per-structure lookup tables for decoding: XML element (or attribute) name -> member. Built on first
-// use and cached by schema identity, so a generated schema costs nothing until a response needs it.
-// Element lookups compare the name in place in the document (a small hash of length, first and last
-// character picks a bucket), so decoding makes no string for the names it recognises.
+// Decode plans: what the built-in decoder needs to know about a schema, precomputed once per schema
+// object (cached by identity, built on first use, so generated schemas cost nothing until a response
+// needs them). A plan has a small numeric kind, so the hot loop dispatches on numbers rather than on
+// schema objects of many shapes; a structure's plan holds its lookup table, element name -> member.
+// Lookups compare the name in place in the document (a small hash of length, first and last character
+// picks a bucket), so decoding makes no string for the names it recognises.
 
 import {
   MEMBER_FLATTENED,
@@ -9,17 +11,31 @@ import {
   memberHas,
   memberName,
   memberSchema,
+  resolveSchema,
   type Schema,
   type StructureSchema,
   xmlName,
 } from '../protocol/schema.js';
+import { type OutputObjectConstructor, outputObjectConstructor } from './output-objects.js';
+
+export const KIND_STRING = 0;
+export const KIND_STRUCTURE = 1;
+export const KIND_LIST = 2;
+export const KIND_MAP = 3;
+export const KIND_SCALAR = 4;
+
+/** Scalar kinds the decoder can read in place (see convertScalarInPlace). */
+export const SCALAR_OTHER = 0;
+export const SCALAR_BOOLEAN = 1;
+export const SCALAR_INTEGER = 2;
+export const SCALAR_TIMESTAMP = 3;
 
 export interface XmlMemberEntry {
   /** The output property (`InstanceId`). */
   readonly name: string;
   /** The element (or attribute) name (`instanceId`). */
   readonly xml: string;
-  readonly schema: Schema;
+  readonly plan: DecodePlan;
   /** A list or map whose items (entries) are repeated siblings named like the member. */
   readonly flattened: boolean;
   /** The next entry in the same bucket. */
@@ -27,6 +43,8 @@ export interface XmlMemberEntry {
 }
 
 export interface XmlStructureTable {
+  /** Makes this structure's (plain) output objects; see output-objects.ts. */
+  readonly Output: OutputObjectConstructor;
   /** Chained buckets, indexed by `bucketOf(...) & mask`. */
   readonly buckets: (XmlMemberEntry | undefined)[];
   readonly mask: number;
@@ -36,15 +54,79 @@ export interface XmlStructureTable {
   readonly attributes: ReadonlyMap<string, XmlMemberEntry> | undefined;
 }
 
-const tables = new WeakMap<StructureSchema, XmlStructureTable>();
+export class DecodePlan {
+  readonly kind: number;
+  readonly scalar: number;
+  readonly schema: Schema;
+  /** Lists: the item element name. Maps: the key and value element names. */
+  readonly itemName: string;
+  readonly keyName: string;
+  readonly valueName: string;
+  private builtTable: XmlStructureTable | undefined = undefined;
+  private builtItem: DecodePlan | undefined = undefined;
+
+  constructor(schema: Schema) {
+    this.schema = schema;
+    this.itemName = schema.kind === 'list' ? (schema.memberName ?? 'member') : '';
+    this.keyName = schema.kind === 'map' ? (schema.keyName ?? 'key') : '';
+    this.valueName = schema.kind === 'map' ? (schema.valueName ?? 'value') : '';
+    switch (schema.kind) {
+      case 'string':
+        this.kind = KIND_STRING;
+        break;
+      case 'structure':
+        this.kind = KIND_STRUCTURE;
+        break;
+      case 'list':
+        this.kind = KIND_LIST;
+        break;
+      case 'map':
+        this.kind = KIND_MAP;
+        break;
+      default:
+        this.kind = KIND_SCALAR;
+    }
+    this.scalar =
+      schema.kind === 'boolean'
+        ? SCALAR_BOOLEAN
+        : schema.kind === 'integer' || schema.kind === 'long'
+          ? SCALAR_INTEGER
+          : schema.kind === 'timestamp'
+            ? SCALAR_TIMESTAMP
+            : SCALAR_OTHER;
+  }
+
+  /** Structures: the member lookup table. */
+  table(): XmlStructureTable {
+    this.builtTable ??= buildTable(this.schema as StructureSchema);
+    return this.builtTable;
+  }
+
+  /** Lists: the plan of the items. Maps: the plan of the values. */
+  item(): DecodePlan {
+    if (this.builtItem === undefined) {
+      const schema = this.schema;
+      this.builtItem = planOf(
+        resolveSchema(schema.kind === 'list' ? schema.member : schema.kind === 'map' ? schema.value : schema),
+      );
+    }
+    return this.builtItem;
+  }
+}
+
+const plans = new WeakMap<Schema, DecodePlan>();
+
+export function planOf(schema: Schema): DecodePlan {
+  let plan = plans.get(schema);
+  if (plan === undefined) {
+    plan = new DecodePlan(schema);
+    plans.set(schema, plan);
+  }
+  return plan;
+}
 
 export function structureTable(schema: StructureSchema): XmlStructureTable {
-  let table = tables.get(schema);
-  if (table === undefined) {
-    table = buildTable(schema);
-    tables.set(schema, table);
-  }
-  return table;
+  return planOf(schema).table();
 }
 
 export function bucketOf(length: number, first: number, last: number): number {
@@ -74,6 +156,7 @@ function buildTable(schema: StructureSchema): XmlStructureTable {
   const buckets: (XmlMemberEntry | undefined)[] = new Array(size).fill(undefined);
   let attributes: Map<string, XmlMemberEntry> | undefined;
   const elements: XmlMemberEntry[] = [];
+  const seen = new Set<string>();
   for (const member of schema.members) {
     const target = memberSchema(member);
     const flattened =
@@ -83,7 +166,7 @@ function buildTable(schema: StructureSchema): XmlStructureTable {
     const entry: XmlMemberEntry = {
       name: memberName(member),
       xml,
-      schema: target,
+      plan: planOf(target),
       flattened,
       next: undefined,
     };
@@ -92,12 +175,13 @@ function buildTable(schema: StructureSchema): XmlStructureTable {
       attributes.set(xml, entry);
       continue;
     }
-    if (xml === '' || findMember({ buckets, mask, elements, attributes }, xml, 0, xml.length) !== undefined)
-      continue;
+    // The first member with a given element name wins (a model never has two).
+    if (xml === '' || seen.has(xml)) continue;
+    seen.add(xml);
     const index = bucketOf(xml.length, xml.charCodeAt(0), xml.charCodeAt(xml.length - 1)) & mask;
     entry.next = buckets[index];
     buckets[index] = entry;
     elements.push(entry);
   }
-  return { buckets, mask, elements, attributes };
+  return { Output: outputObjectConstructor(), buckets, mask, elements, attributes };
 }

@@ -8,6 +8,7 @@
 
 import type { ScalarSchema } from '../protocol/schema.js';
 import { parseCommonIso8601, parseTimestamp } from '../protocol/timestamps.js';
+import { SCALAR_BOOLEAN, SCALAR_INTEGER, SCALAR_TIMESTAMP } from './lookup.js';
 
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -79,14 +80,13 @@ export function invalidScalarMessage(text: string, schema: ScalarSchema): string
  */
 export const NOT_HANDLED: unique symbol = Symbol('not handled in place');
 
-export function convertScalarInPlace(src: string, start: number, end: number, schema: ScalarSchema): unknown {
-  switch (schema.kind) {
-    case 'boolean':
+export function convertScalarInPlace(src: string, start: number, end: number, scalar: number): unknown {
+  switch (scalar) {
+    case SCALAR_BOOLEAN:
       if (end - start === 4 && src.startsWith('true', start)) return true;
       if (end - start === 5 && src.startsWith('false', start)) return false;
       return NOT_HANDLED;
-    case 'integer':
-    case 'long': {
+    case SCALAR_INTEGER: {
       const length = end - start;
       if (length === 0 || length > 15) return NOT_HANDLED;
       let n = 0;
@@ -97,7 +97,7 @@ export function convertScalarInPlace(src: string, start: number, end: number, sc
       }
       return n;
     }
-    case 'timestamp': {
+    case SCALAR_TIMESTAMP: {
       const ms = parseCommonIso8601(src, start, end);
       return ms === undefined ? NOT_HANDLED : new Date(ms);
     }

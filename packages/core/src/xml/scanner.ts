@@ -3,6 +3,7 @@
 // it goes (names, quotes, matching end tags, references) and builds nothing: the schema-guided decoder
 // drives it and writes values straight into the output. DOCTYPE and entity declarations are refused.
 
+import { isAscii } from 'node:buffer';
 import { XmlParseError } from '../errors/errors.js';
 import { decodeCharacterData } from './entities.js';
 import { isNameChar, isNameStartChar, isXmlWhitespace } from './names.js';
@@ -17,13 +18,15 @@ const EQUALS = 61;
 const DQUOTE = 34;
 const SQUOTE = 39;
 
-/** A body's bytes as text (UTF-8; invalid sequences become U+FFFD). Faster than TextDecoder on Node. */
+/**
+ * A body's bytes as text (UTF-8; invalid sequences become U+FFFD). AWS responses are nearly always pure
+ * ASCII, which a quick check finds and latin1 then decodes at about twice the speed of UTF-8 (same
+ * result for ASCII); both are faster than TextDecoder on Node.
+ */
 export function utf8Text(body: Uint8Array): string {
-  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return isAscii(buffer) ? buffer.toString('latin1') : buffer.toString('utf8');
 }
-
-const SHORT_TEXT_SLOTS = 1024;
-const SHORT_TEXT_MAX = 16;
 
 /** How many characters of the body an XmlParseError keeps for diagnosis. */
 export const BODY_START_CHARS = 256;
@@ -185,7 +188,8 @@ export class XmlScanner {
     if (src.charCodeAt(lt + 1) === SLASH) {
       const decode = this.needsDecoding(pos, lt);
       this.readEndTag(parentStart, parentEnd, lt);
-      return decode ? this.decode(src.slice(pos, lt), pos) : this.text(pos, lt);
+      const raw = src.slice(pos, lt);
+      return decode ? this.decode(raw, pos) : raw;
     }
     let text = '';
     for (;;) {
@@ -212,28 +216,6 @@ export class XmlScanner {
       lt = src.indexOf('<', pos);
       if (lt < 0) this.failEnd(parentStart, parentEnd);
     }
-  }
-
-  /**
-   * Short texts repeat a lot in AWS responses (states, enum values, device names, account ids): a small
-   * direct-mapped cache hands out one string per distinct value instead of a fresh copy each time, which
-   * cuts the garbage a large response leaves behind.
-   */
-  private readonly shortTexts: (string | undefined)[] = new Array(SHORT_TEXT_SLOTS);
-
-  /** `src[start, end)` as a string, shared with earlier equal short texts. */
-  text(start: number, end: number): string {
-    const length = end - start;
-    if (length > SHORT_TEXT_MAX || length === 0) return this.src.slice(start, end);
-    const src = this.src;
-    let hash = length;
-    for (let i = start; i < end; i++) hash = (hash * 31 + src.charCodeAt(i)) | 0;
-    const slot = hash & (SHORT_TEXT_SLOTS - 1);
-    const cached = this.shortTexts[slot];
-    if (cached !== undefined && cached.length === length && src.startsWith(cached, start)) return cached;
-    const text = src.slice(start, end);
-    this.shortTexts[slot] = text;
-    return text;
   }
 
   /** Set by readPlainText: where the element's text is in `src`. */
