@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XmlParseError } from '../errors/errors.js';
 import {
@@ -15,7 +17,7 @@ import {
   timestampSchema,
 } from '../protocol/schema.js';
 import { decodeOutput } from './decode-output.js';
-import { assumeRole, describeInstances, ec2Service, stsService, xmlFixture } from './test-support/schemas.js';
+import { assumeRole, describeInstances, ec2Service, repoRoot, stsService, xmlFixture } from './test-support/schemas.js';
 
 const parsers = ['builtin', 'fast-xml-parser'] as const;
 
@@ -418,4 +420,29 @@ describe('decodeOutput refuses what is not a well-formed response', () => {
     ]);
     expect(decodeOutput(ec2Service, describeInstances, invalid).output).toEqual({ NextToken: '\uFFFD' });
   });
+});
+
+describe('the fast-xml-parser fallback', () => {
+  it('is not loaded unless a decode asks for it', () => {
+    // A fresh process (vitest's workers may already hold the module from other tests). An ESM resolve
+    // hook refuses fast-xml-parser, so a static import anywhere on the path would fail the import; the
+    // require cache shows when the lazy require happens.
+    const blockEsm = `export async function resolve(s, c, next) { if (s === 'fast-xml-parser') throw new Error('loaded eagerly'); return next(s, c); }`;
+    const script = `
+      const { createRequire, register } = await import('node:module');
+      register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(blockEsm)}));
+      const { decodeOutput } = await import(${JSON.stringify(join(repoRoot, 'packages/core/src/xml/decode-output.ts'))});
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((p) => p.includes('fast-xml-parser'));
+      const op = { name: 'X', output: { kind: 'structure', name: 'O', members: [['A', { kind: 'string' }]] } };
+      const svc = { protocol: 'ec2' };
+      const builtin = decodeOutput(svc, op, '<R><A>a</A></R>').output;
+      const before = loaded();
+      const fallback = decodeOutput(svc, op, '<R><A>a</A></R>', { parser: 'fast-xml-parser' }).output;
+      console.log(JSON.stringify({ before, after: loaded(), same: JSON.stringify(builtin) === JSON.stringify(fallback) }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out.trim().split('\n').pop() as string)).toEqual({ before: false, after: true, same: true });
+  }, 30_000);
 });
