@@ -89,6 +89,8 @@ export function decodeWithFastXmlParser(
     walk.fail(
       'a DOCTYPE or entity declaration is not allowed in a response (nothing is fetched or expanded)',
     );
+  // Until the tree exists, a rejected body still names its request id when one is visible.
+  walk.requestId = /<(?:\w+:)?Request(?:Id|ID)>\s*([^<\s]+)\s*</i.exec(body)?.[1];
   const { parse, validate } = load();
   const valid = validate(body);
   if (valid !== true) walk.fail(`${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);

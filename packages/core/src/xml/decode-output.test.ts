@@ -17,7 +17,14 @@ import {
   timestampSchema,
 } from '../protocol/schema.js';
 import { decodeOutput } from './decode-output.js';
-import { assumeRole, describeInstances, ec2Service, repoRoot, stsService, xmlFixture } from './test-support/schemas.js';
+import {
+  assumeRole,
+  describeInstances,
+  ec2Service,
+  repoRoot,
+  stsService,
+  xmlFixture,
+} from './test-support/schemas.js';
 
 const parsers = ['builtin', 'fast-xml-parser'] as const;
 
@@ -443,6 +450,10 @@ describe('the fast-xml-parser fallback', () => {
       cwd: repoRoot,
       encoding: 'utf8',
     });
-    expect(JSON.parse(out.trim().split('\n').pop() as string)).toEqual({ before: false, after: true, same: true });
+    expect(JSON.parse(out.trim().split('\n').pop() as string)).toEqual({
+      before: false,
+      after: true,
+      same: true,
+    });
   }, 30_000);
 });

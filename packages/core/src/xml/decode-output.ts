@@ -46,9 +46,9 @@ function decodeBuiltin(text: string, operation: OperationSchema, wrapper: string
   let result: Record<string, unknown> = {};
   if (wrapper === undefined) {
     if (output !== undefined) result = decodeStructure(sc, output, ids.read);
-    else skipChildren(sc, ids.read);
+    else eachChild(sc, ids.read);
   } else {
-    skipChildren(sc, (inner) => {
+    eachChild(sc, (inner) => {
       if (!inner.isNamed(wrapper)) ids.read(inner);
       else if (output !== undefined) result = decodeStructure(inner, output);
       else inner.skipContent();
@@ -69,7 +69,7 @@ class RequestIds {
     if (rank >= 0) this.note(rank, sc.readText());
     else if (!sc.isNamed(RESPONSE_METADATA_ELEMENT)) sc.skipContent();
     else
-      skipChildren(sc, (inner) => {
+      eachChild(sc, (inner) => {
         if (inner.isNamed('RequestId')) this.note(3, inner.readText());
         else inner.skipContent();
       });
@@ -87,7 +87,7 @@ class RequestIds {
   }
 }
 
-function skipChildren(sc: XmlScanner, onChild: (sc: XmlScanner) => void): void {
+function eachChild(sc: XmlScanner, onChild: (sc: XmlScanner) => void): void {
   if (sc.selfClosing) return;
   const parentStart = sc.nameStart;
   const parentEnd = sc.nameEnd;

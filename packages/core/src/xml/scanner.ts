@@ -44,6 +44,9 @@ export class XmlScanner {
   attrStart = 0;
   attrEnd = 0;
   selfClosing = false;
+  /** Set by readPlainText: where the element's text is in `src`. */
+  textStart = 0;
+  textEnd = 0;
   /** Set by the decoder as soon as it sees the request id, so later errors can carry it. */
   requestId: string | undefined = undefined;
   /** What is being decoded, for error messages (`DescribeInstances response`). */
@@ -173,8 +176,8 @@ export class XmlScanner {
   }
 
   /**
-   * The text content of the element whose start tag `parent` was just read: character data and CDATA
-   * sections joined, references decoded; child elements (mixed content) are skipped.
+   * The text content of the element whose start tag was just read, through its end tag: character data
+   * and CDATA sections joined, references decoded; child elements (mixed content) are skipped.
    */
   readText(): string {
     if (this.selfClosing) return '';
@@ -217,10 +220,6 @@ export class XmlScanner {
       if (lt < 0) this.failEnd(parentStart, parentEnd);
     }
   }
-
-  /** Set by readPlainText: where the element's text is in `src`. */
-  textStart = 0;
-  textEnd = 0;
 
   /**
    * For the element whose start tag was just read: when its content is plain text (no markup, entity
