@@ -8,7 +8,9 @@ import { buildPages, collect, ids, scriptedService } from './test-support/script
 describe('getPaginator', () => {
   it('pages DescribeInstances through the client method and yields instances', async () => {
     const service = scriptedService(buildPages([[2, 1], [1]]));
-    const items = await collect(getPaginator(service.client, 'describeInstances').items({}, { pageSize: 5 }));
+    // The scripted service's shapes are a subset of the EC2 ones.
+    const client = service.client as unknown as Parameters<typeof getPaginator<'describeInstances'>>[0];
+    const items = await collect(getPaginator(client, 'describeInstances').items({}, { pageSize: 5 }));
     expect(ids(items as { InstanceId: string }[])).toEqual(['i-1', 'i-2', 'i-3', 'i-4']);
     expect(service.calls.map((call) => call.input)).toEqual([
       { MaxResults: 5 },
