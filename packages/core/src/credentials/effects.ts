@@ -1,12 +1,12 @@
 // The effects the credential sources use (environment, clock, sleep, randomness, files, HTTP, child
-// processes, logging), gathered in one object with real defaults so tests can pass fakes.
+// processes, logging), gathered in one object with real defaults so tests can pass fakes. The node:
+// builtins behind the defaults load on first use (node-builtins.ts).
 
-import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import type { Logger } from '../client/types.js';
 import type { Env } from '../config/paths.js';
 import type { Transport } from '../http/types.js';
 import { createCredentialHttpTransport } from './http-transport.js';
+import { loadChildProcess, loadFsPromises } from './node-builtins.js';
 
 /** What a finished (or killed) child process left behind. */
 export interface ProcessResult {
@@ -42,13 +42,11 @@ export interface CredentialEffects {
 /** Keeps stdout and stderr bounded: a credential process prints a few hundred bytes. */
 const MAX_OUTPUT = 1 << 20;
 
-export const runProcess: RunProcess = (argv, options) =>
-  new Promise((resolve, reject) => {
-    const [command, ...args] = argv;
-    if (!command) {
-      reject(new Error('empty command'));
-      return;
-    }
+export const runProcess: RunProcess = async (argv, options) => {
+  const [command, ...args] = argv;
+  if (!command) throw new Error('empty command');
+  const { spawn } = await loadChildProcess();
+  return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       env: { ...options.env } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,6 +74,7 @@ export const runProcess: RunProcess = (argv, options) =>
       resolve({ exitCode: code, stdout, stderr, timedOut });
     });
   });
+};
 
 let sharedTransport: Transport | undefined;
 
@@ -87,7 +86,7 @@ export function defaultCredentialEffects(overrides: Partial<CredentialEffects> =
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: Math.random,
-    readFile: (path) => readFile(path, 'utf8'),
+    readFile: async (path) => (await loadFsPromises()).readFile(path, 'utf8'),
     transport: sharedTransport,
     runProcess,
     ...overrides,

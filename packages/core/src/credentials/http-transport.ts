@@ -1,11 +1,12 @@
 // A small node:http(s) Transport for credential endpoints (instance metadata, container credentials,
 // the SSO portal): one socket per request and no keep-alive, so nothing lingers after a lookup, and
-// connect / first-byte / total timeouts that the off-EC2 start-up bound depends on.
+// connect / first-byte / total timeouts that the off-EC2 start-up bound depends on. node:http(s) load
+// on the first request.
 
-import { type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import { NetworkError, TimeoutError } from '../errors/errors.js';
 import type { HttpRequest, HttpResponse, SendOptions, Transport } from '../http/types.js';
+import { loadHttp, loadHttps } from './node-builtins.js';
 
 /** Credential responses are small; anything larger is not a credential endpoint. */
 const MAX_BODY_BYTES = 1 << 20;
@@ -18,10 +19,10 @@ function headersOf(message: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function sendOnce(request: HttpRequest, options: SendOptions | undefined): Promise<HttpResponse> {
+async function sendOnce(request: HttpRequest, options: SendOptions | undefined): Promise<HttpResponse> {
+  const url = new URL(request.url);
+  const { request: send } = url.protocol === 'https:' ? await loadHttps() : await loadHttp();
   return new Promise((resolve, reject) => {
-    const url = new URL(request.url);
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const timers: ReturnType<typeof setTimeout>[] = [];
     let settled = false;
     let outgoing: ClientRequest | undefined;
