@@ -1,6 +1,7 @@
 // The default credential chain in botocore's order: environment keys, assume-role profile, web identity,
 // SSO, keys in the credentials file, credential_process, keys in the config file, container
-// credentials, instance metadata.
+// credentials, instance metadata (the names, in order: chain-order.ts). Loaded on the first lookup
+// that reaches the chain (default-chain-loader.ts).
 
 import { type CredentialSource, skip } from './source.js';
 import type { SourceContext } from './source-context.js';
@@ -9,19 +10,6 @@ import { containerSource } from './sources/container.js';
 import { environmentSource } from './sources/environment.js';
 import { imdsSource, readImdsSettings } from './sources/imds.js';
 import { profileSources } from './sources/profile-sources.js';
-
-/** The names of the default chain's sources, in order (for documentation and tests). */
-export const DEFAULT_CHAIN_ORDER = [
-  'environment',
-  'assume-role',
-  'web-identity',
-  'sso',
-  'credentials-file',
-  'credential-process',
-  'config-file',
-  'container',
-  'imds',
-] as const;
 
 export function defaultChainSources(
   context: SourceContext,

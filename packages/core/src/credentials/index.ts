@@ -1,6 +1,6 @@
 // Public exports of core/credentials.
 export { createCredentialChain } from './chain.js';
-export { DEFAULT_CHAIN_ORDER } from './default-chain.js';
+export { DEFAULT_CHAIN_ORDER } from './chain-order.js';
 export type { CredentialEffects, ProcessResult, RunProcess } from './effects.js';
 export {
   cacheCredentials,

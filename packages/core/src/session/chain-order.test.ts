@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CHAIN_ORDER } from '../credentials/default-chain.js';
+import { DEFAULT_CHAIN_ORDER } from '../credentials/chain-order.js';
 import { recordingSts, startFakeAws } from '../credentials/test-support/fake-aws.js';
 import { expectNoSecrets, type LoopbackServer, SECRET } from '../credentials/test-support/loopback.js';
 import { createWorld, type World } from '../credentials/test-support/session-world.js';

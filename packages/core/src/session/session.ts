@@ -9,14 +9,13 @@ import { configFilePath, credentialsFilePath, type Env, homeDirectory } from '..
 import { readCommonClientSettings, readRegion, type SettingsSource } from '../config/settings.js';
 import { emptyProfile, type Profile, SharedConfig } from '../config/shared-config.js';
 import { createCredentialChain } from '../credentials/chain.js';
-import { defaultChainSources } from '../credentials/default-chain.js';
+import { lazyProvider, loadDefaultChain } from '../credentials/default-chain-loader.js';
 import { type CredentialEffects, defaultCredentialEffects } from '../credentials/effects.js';
 import { checkCredentials, checkedProvider } from '../credentials/normalize.js';
 import { cacheCredentials } from '../credentials/refreshing-cache.js';
 import type { MfaCodeProvider, SourceContext } from '../credentials/source-context.js';
 import type { ContainerOptions } from '../credentials/sources/container.js';
 import type { StsCalls, StsTarget } from '../credentials/sts-calls.js';
-import { defaultStsCalls } from '../credentials/sts-client-calls.js';
 import type { Credentials, CredentialsProvider } from '../credentials/types.js';
 import { ConfigError } from '../errors/errors.js';
 
@@ -191,23 +190,29 @@ export class Session implements SessionLike {
       const fixed = checkCredentials(given, 'Session({ credentials })');
       this.#credentials = () => Promise.resolve(fixed);
     } else {
-      const context: SourceContext = {
-        effects: this.#effects,
-        home: this.#home(),
-        sharedConfig: () => this.#sharedConfig(),
-        profile: (name) => this.#profileNamed(name),
-        settings: () => this.#settings(),
-        stsTarget: () => this.#stsTarget(),
-        ssoEndpointUrl: () => resolveConfiguredEndpointUrl(this.#settings(), this.#sharedConfig(), 'sso'),
-        sts: this.#options.sts ?? defaultStsCalls(),
-        mfaCodeProvider: this.#options.mfaCodeProvider,
-        processTimeoutMs: this.#options.credentialProcessTimeoutMs ?? 60_000,
-        container: this.#options.container,
-      };
-      const chain = createCredentialChain(
-        defaultChainSources(context, this.profile, { useEnv: !this.#options.profile }),
-        { context: `profile "${this.profile}"` },
-      );
+      const profile = this.profile;
+      const home = this.#home();
+      const useEnv = !this.#options.profile;
+      // The chain's sources load on its first lookup (default-chain-loader.ts).
+      const chain = lazyProvider(async () => {
+        const { defaultChainSources, defaultStsCalls } = await loadDefaultChain();
+        const context: SourceContext = {
+          effects: this.#effects,
+          home,
+          sharedConfig: () => this.#sharedConfig(),
+          profile: (name) => this.#profileNamed(name),
+          settings: () => this.#settings(),
+          stsTarget: () => this.#stsTarget(),
+          ssoEndpointUrl: () => resolveConfiguredEndpointUrl(this.#settings(), this.#sharedConfig(), 'sso'),
+          sts: this.#options.sts ?? defaultStsCalls(),
+          mfaCodeProvider: this.#options.mfaCodeProvider,
+          processTimeoutMs: this.#options.credentialProcessTimeoutMs ?? 60_000,
+          container: this.#options.container,
+        };
+        return createCredentialChain(defaultChainSources(context, profile, { useEnv }), {
+          context: `profile "${profile}"`,
+        });
+      });
       this.#credentials = cacheCredentials(chain, { ...cache, source: 'credential chain' });
     }
     return this.#credentials;
