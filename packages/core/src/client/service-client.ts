@@ -1,5 +1,6 @@
 // ServiceClient: owns one client's configuration, resolved lazily on the first call (constructing a
-// client reads no file and opens no socket), and runs operations through send-operation.ts.
+// client reads no file and opens no socket), and runs operations through send-operation.ts, which
+// loads with the rest of the pipeline on the first call (pipeline-loader.ts).
 // Generated clients (EC2Client, the STS client) extend it; the bare per-operation functions call `send`.
 
 import { BotoError, TimeoutError } from '../errors/errors.js';
@@ -9,8 +10,8 @@ import { abortableSleep } from '../retry/sleep.js';
 import { createTracer, type Tracer } from '../trace/tracer.js';
 import type { DryRunOutcome } from './dry-run.js';
 import type { WithMetadata } from './metadata.js';
-import { sendOperation } from './send-operation.js';
-import { type ClientSettings, resolveClientSettings } from './settings.js';
+import { loadPipeline } from './pipeline-loader.js';
+import type { ClientSettings } from './settings.js';
 import type { CallOptions, ClientConfig } from './types.js';
 
 export class ServiceClient {
@@ -58,11 +59,13 @@ export class ServiceClient {
 
   #resolveSettings(): Promise<ClientSettings> {
     if (this.#settings === undefined) {
-      const pending = resolveClientSettings(this.service, this.config, {
-        now: this.#now,
-        random: this.#random,
-        sleep: this.#sleep,
-      });
+      const pending = loadPipeline().then((pipeline) =>
+        pipeline.resolveClientSettings(this.service, this.config, {
+          now: this.#now,
+          random: this.#random,
+          sleep: this.#sleep,
+        }),
+      );
       this.#settings = pending;
       // A failure (no region, a bad endpointUrl...) is not remembered: the next call tries again.
       pending.catch(() => {
@@ -88,6 +91,7 @@ export class ServiceClient {
       );
     }
     const settings = await this.#resolveSettings();
+    const { sendOperation } = await loadPipeline();
     const result = await sendOperation(
       {
         service: this.service,
