@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasShared, repoRoot, sharedPath } from '../../../scripts/lib/shared-dir.js';
+import { nounOf, planSubject, renderRuntimeCopy, renderWaiters } from './emit-waiters.js';
+import type { ServiceModel, WaitersModel } from './model.js';
+
+const haveModels = hasShared('models', 'ec2', '2016-11-15', 'waiters-2.json');
+const read = <T>(file: string): T =>
+  JSON.parse(readFileSync(sharedPath('models', 'ec2', '2016-11-15', file), 'utf8')) as T;
+const generated = (file: string) =>
+  readFileSync(join(repoRoot, 'packages/waiters/src/generated/ec2', file), 'utf8');
+
+describe.skipIf(!haveModels)('emit-waiters', () => {
+  const service = read<ServiceModel>('service-2.json');
+  const waiters = read<WaitersModel>('waiters-2.json');
+
+  it('the committed specs and runtime copy are what the generator writes today', () => {
+    expect(generated('waiters.ts')).toBe(renderWaiters(service, waiters));
+    const runtime = readFileSync(join(repoRoot, 'packages/codegen/src/jmespath-compile-runtime.ts'), 'utf8');
+    expect(generated('jmespath-runtime.ts')).toBe(renderRuntimeCopy(runtime));
+  });
+
+  it('compiles every acceptor of every EC2 waiter, with no JMESPath left for run time', () => {
+    const text = renderWaiters(service, waiters);
+    expect(Object.keys(waiters.waiters).length).toBeGreaterThanOrEqual(40);
+    expect(text).not.toMatch(/jmespath['"]/i);
+    for (const name of Object.keys(waiters.waiters)) {
+      expect(text).toContain(`export const ${name.charAt(0).toLowerCase()}${name.slice(1)}Waiter:`);
+    }
+  });
+
+  it('finds the resource each state waiter talks about', () => {
+    const subject = (name: string) => {
+      const plan = planSubject(service, waiters.waiters[name]!);
+      return plan && [plan.noun, plan.id, plan.tail, plan.label];
+    };
+    expect(subject('InstanceRunning')).toEqual(['instance', 'InstanceId', 'State.Name', undefined]);
+    expect(subject('SystemStatusOk')).toEqual([
+      'instance',
+      'InstanceId',
+      'SystemStatus.Status',
+      'SystemStatus.Status',
+    ]);
+    expect(subject('NatGatewayAvailable')).toEqual(['NAT gateway', 'NatGatewayId', 'State', undefined]);
+    expect(subject('StoreImageTaskComplete')).toEqual(['AMI', 'AmiId', 'StoreTaskState', undefined]);
+    expect(subject('ImageUsageReportAvailable')).toEqual([
+      'image usage report',
+      'ReportId',
+      'State',
+      undefined,
+    ]);
+    // length(...) waiters have no per-resource state.
+    expect(subject('InstanceExists')).toBeUndefined();
+    expect(subject('PasswordDataAvailable')).toBeUndefined();
+  });
+
+  it('turns shape names into nouns', () => {
+    expect(nounOf('VpcPeeringConnection')).toBe('VPC peering connection');
+    expect(nounOf('Instance')).toBe('instance');
+  });
+});
