@@ -15,14 +15,33 @@ export interface ChildResult {
   readonly wallMs: number;
 }
 
+/** The line that says what went wrong (`TypeError: ...`), else the last lines of output. */
+export function failureText(result: Pick<ChildResult, 'stdout' | 'stderr'>): string {
+  const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim());
+  const errorLine = lines.find(
+    (l) => /^(\w*Error\b|Traceback|error:|\w+Exception\b)/.test(l) || /\bError: /.test(l),
+  );
+  if (errorLine !== undefined) {
+    const next = lines[lines.indexOf(errorLine) + 1];
+    return errorLine.startsWith('Traceback')
+      ? lines.filter((l) => l !== '').at(-1)!
+      : `${errorLine}${next?.startsWith('at ') ? ` (${next})` : ''}`;
+  }
+  return lines
+    .filter((l) => l !== '')
+    .slice(-3)
+    .join(' / ');
+}
+
 export class ChildFailedError extends Error {
   override readonly name = 'ChildFailedError';
   constructor(
     readonly command: string,
     readonly result: ChildResult,
   ) {
-    const lastLines = (result.stderr || result.stdout).trim().split('\n').slice(-6).join('\n');
-    super(`${command} exited with ${result.code}: ${lastLines}`);
+    super(
+      `${command} exited with ${result.code ?? 'a signal (killed at its time limit?)'}: ${failureText(result)}`,
+    );
   }
 }
 

@@ -21,7 +21,7 @@ import { benchOutDir, repoRoot, workDir } from './paths.js';
 import { chartSvg } from './report/chart-svg.js';
 import { machineInfo } from './report/machine.js';
 import { markdownTable } from './report/markdown-table.js';
-import { resultsMarkdown } from './report/results-md.js';
+import { resultsMarkdown, slowdownNote } from './report/results-md.js';
 import type { Row } from './report/rows.js';
 import { startServerProcess } from './server/server-process.js';
 import { FULL, QUICK } from './settings.js';
@@ -121,7 +121,7 @@ async function main(): Promise<number> {
       quick: options.quick,
     }),
   );
-  process.stdout.write(`\n${markdownTable(rows)}\n\n`);
+  process.stdout.write(`\n${[...slowdownNote(rows), markdownTable(rows)].join('\n')}\n\n`);
   log(
     `wrote ${relative(repoRoot, join(options.outDir, 'RESULTS.md'))} and chart.svg in ${elapsedSeconds.toFixed(0)} s`,
   );

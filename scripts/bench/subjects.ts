@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchEnv, type CostMeter, runChild } from './child.js';
+import { benchEnv, type CostMeter, failureText, runChild } from './child.js';
 import { repoRoot } from './paths.js';
 import type { Subject } from './report/rows.js';
 
@@ -45,14 +45,9 @@ export async function probeBotoTs(appDir: string, endpoint: string): Promise<Sub
     { cwd: appDir, timeoutMs: 60_000 },
   );
   if (result.code === 0 && result.stdout.includes('instances 1')) return { available: true };
-  const why =
-    (result.stderr || result.stdout)
-      .trim()
-      .split('\n')
-      .find((l) => /Error|error/.test(l)) ?? `exit ${result.code}`;
   return {
     available: false,
-    reason: `@boto-ts/client-ec2 cannot make a call yet: ${why.trim().slice(0, 200)}`,
+    reason: `@boto-ts/client-ec2 cannot make a call yet: ${failureText(result).slice(0, 200)}`,
   };
 }
 

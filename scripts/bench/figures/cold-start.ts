@@ -8,7 +8,7 @@ import type { Cell, Row, Subject } from '../report/rows.js';
 import { runInterleaved } from '../stats.js';
 import { type BenchContext, type FigureResult, firstLine, medianCell, unavailableCell } from './context.js';
 
-type Variant = 'esm' | 'require' | 'bundle';
+export type Variant = 'esm' | 'require' | 'bundle';
 type Mode = 'create' | 'call';
 
 interface ColdKind {
@@ -53,14 +53,16 @@ function coldKinds(context: BenchContext): { kinds: ColdKind[]; notes: Map<strin
         command: node,
         args: [`cold-${file}.mjs`, arg],
       });
-      kinds.push({
-        key: `${subject}-require-${mode}`,
-        subject,
-        variant: 'require',
-        mode,
-        command: node,
-        args: [`cold-${file}.cjs`, arg],
-      });
+      if (context.settings.coldVariants.includes('require')) {
+        kinds.push({
+          key: `${subject}-require-${mode}`,
+          subject,
+          variant: 'require',
+          mode,
+          command: node,
+          args: [`cold-${file}.cjs`, arg],
+        });
+      }
       const bundle = context.bundles.get(`cold-${file}`);
       if (bundle !== undefined && 'path' in bundle) {
         kinds.push({
@@ -173,7 +175,7 @@ export async function measureColdStart(context: BenchContext): Promise<FigureRes
       ? undefined
       : { text: `<= ${factor}x bare node (${(factor * bareWall).toFixed(0)} ms)`, limit: factor * bareWall };
 
-  for (const variant of ['esm', 'require', 'bundle'] as const) {
+  for (const variant of context.settings.coldVariants) {
     row(
       `cold-create-${variant}`,
       `cold: import + create client, ${VARIANT_TITLES[variant]}`,
@@ -184,7 +186,7 @@ export async function measureColdStart(context: BenchContext): Promise<FigureRes
       variant === 'esm' ? relativeGoal(1.3) : undefined,
     );
   }
-  for (const variant of ['esm', 'require', 'bundle'] as const) {
+  for (const variant of context.settings.coldVariants) {
     row(
       `cold-call-${variant}`,
       `cold: + one DescribeInstances, ${VARIANT_TITLES[variant]}`,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { runJsonChild } from '../child.js';
 import type { Row, Subject } from '../report/rows.js';
 import type { WarmCounts } from '../settings.js';
-import { percentile, runInterleaved } from '../stats.js';
+import { median, percentile, runInterleaved } from '../stats.js';
 import { type BenchContext, type FigureResult, firstLine, medianCell, unavailableCell } from './context.js';
 
 interface WarmResult {
@@ -50,9 +50,23 @@ async function runWarm(
       ...args,
       warmup: counts.warmup,
       calls: counts.calls,
+      minCalls: counts.minCalls,
+      budgetMs: counts.budgetMs,
     });
     return runJsonChild<WarmResult>(command, commandArgs, { cwd: context.appDir, timeoutMs });
   });
+}
+
+/** `5 runs per subject, each 3 s or 200..3000 calls after 300 warm-up calls; calls per run: boto-ts 2,900, ...` */
+function runsText(counts: WarmCounts, samples: Map<Subject, WarmResult[]>): string {
+  const perSubject = [...samples]
+    .filter(([, runs]) => runs.length > 0)
+    .map(([subject, runs]) => `${subject} ${Math.round(median(runs.map((r) => r.calls)))}`)
+    .join(', ');
+  return (
+    `${counts.rounds} interleaved runs per subject, each ${counts.budgetMs / 1000} s (at least ${counts.minCalls}, ` +
+    `at most ${counts.calls} calls) after ${counts.warmup} warm-up calls; median calls per run: ${perSubject}`
+  );
 }
 
 export async function measureWarm(context: BenchContext): Promise<FigureResult> {
@@ -61,7 +75,7 @@ export async function measureWarm(context: BenchContext): Promise<FigureResult> 
   for (const [instances, counts] of context.settings.warm) {
     const endpoint = context.endpoints.get(instances)!;
     // N=1000 with boto3 runs near a second per call: allow for the slowest subject.
-    const timeoutMs = 60_000 + (counts.calls + counts.warmup) * instances * 5;
+    const timeoutMs = 60_000 + counts.budgetMs + (counts.minCalls + counts.warmup) * instances * 5;
     const { samples, errors } = await runWarm(
       context,
       `warm DescribeInstances N=${instances}`,
@@ -98,8 +112,7 @@ export async function measureWarm(context: BenchContext): Promise<FigureResult> 
         cells: cells(pooled(p)),
       });
     }
-    details[`warm N=${instances}: calls per run x runs`] =
-      `${counts.calls} x ${counts.rounds} (after ${counts.warmup} warm-up calls)`;
+    details[`warm N=${instances}: runs, calls per run`] = runsText(counts, samples);
     for (const [subject, error] of errors)
       details[`warm N=${instances} failure (${subject})`] = firstLine(error);
   }
@@ -113,7 +126,7 @@ export async function measureThroughput(context: BenchContext): Promise<FigureRe
     `throughput, ${counts.concurrency} in flight, N=1`,
     counts,
     { endpoint: context.endpoints.get(1)!, mode: 'inflight', concurrency: counts.concurrency, expect: 1 },
-    120_000,
+    120_000 + counts.budgetMs,
   );
   const cells = Object.fromEntries(
     SUBJECT_ORDER.map((s) => [
@@ -126,7 +139,7 @@ export async function measureThroughput(context: BenchContext): Promise<FigureRe
     ]),
   ) as Row['cells'];
   const details: Record<string, string | number> = {
-    'throughput: calls per run x runs': `${counts.calls} x ${counts.rounds}, ${counts.concurrency} in flight`,
+    [`throughput (${counts.concurrency} in flight): runs, calls per run`]: runsText(counts, samples),
   };
   for (const [subject, error] of errors) details[`throughput failure (${subject})`] = firstLine(error);
   return {

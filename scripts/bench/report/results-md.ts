@@ -4,6 +4,7 @@
 import type { Details } from '../figures/context.js';
 import type { MachineInfo } from './machine.js';
 import { markdownTable } from './markdown-table.js';
+import { machineSlowdown } from './reference.js';
 import type { Row } from './rows.js';
 
 export interface ResultsDocument {
@@ -14,6 +15,18 @@ export interface ResultsDocument {
   readonly chartFile: string;
   readonly elapsedSeconds: number;
   readonly quick: boolean;
+}
+
+/** Says how loaded the machine was, judged by the v3 SDK against the issue's reference figures. */
+export function slowdownNote(rows: readonly Row[]): string[] {
+  const slowdown = machineSlowdown(rows);
+  if (slowdown === undefined) return [];
+  return [
+    `Machine load: the v3 SDK ran at ${slowdown.toFixed(2)}x its time in the issue's reference figures ` +
+      '(idle 2-core machine, Node 20). The goals are absolute numbers for that idle machine; when this factor ' +
+      'is well above 1, read the ratios, which hold under load, and re-run on an idle machine for the goals.',
+    '',
+  ];
 }
 
 export function resultsMarkdown(doc: ResultsDocument): string {
@@ -39,6 +52,7 @@ export function resultsMarkdown(doc: ResultsDocument): string {
     'percentiles pool every call of every run. The floor is bare `node -e 0` for cold start, and aws4 +',
     'node:http (sign, send, read the body without parsing) for warm calls.',
     '',
+    ...slowdownNote(doc.rows),
     markdownTable(doc.rows),
     '',
     `![boto-ts against its peers](${doc.chartFile})`,

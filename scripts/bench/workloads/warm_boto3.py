@@ -1,14 +1,15 @@
 """Warm DescribeInstances loop through boto3, the Python twin of warm-driver.mjs.
 
-serial: `calls` sequential calls after `warmup`, CPU from time.process_time, latency per call.
-inflight: `calls` calls from `concurrency` threads (max_pool_connections raised to match), wall time.
+serial: sequential calls after `warmup`, CPU from time.process_time, latency per call.
+inflight: calls from `concurrency` threads (max_pool_connections raised to match), wall time.
+Either stops after `calls` calls, or once `budgetMs` has passed and `minCalls` are done.
 Prints one JSON line.
 """
 
 import json
 import sys
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import boto3
 from botocore.config import Config
@@ -33,26 +34,51 @@ last = None
 for _ in range(args["warmup"]):
     last = client.describe_instances()
 
-result = {"mode": args["mode"], "calls": args["calls"]}
+min_calls = args.get("minCalls", args["calls"])
+budget = args.get("budgetMs")
+deadline = None if budget is None else time.perf_counter() + budget / 1000
+
+
+def more(done):
+    return done < args["calls"] and (done < min_calls or deadline is None or time.perf_counter() < deadline)
+
+
+result = {"mode": args["mode"]}
+cpu_start = time.process_time()
+wall_start = time.perf_counter()
 if args["mode"] == "serial":
     latencies = []
-    cpu_start = time.process_time()
-    wall_start = time.perf_counter()
-    for _ in range(args["calls"]):
+    while more(len(latencies)):
         t0 = time.perf_counter()
         last = client.describe_instances()
         latencies.append(round((time.perf_counter() - t0) * 1000, 3))
-    result["wallMs"] = (time.perf_counter() - wall_start) * 1000
-    result["cpuMs"] = (time.process_time() - cpu_start) * 1000
+    result["calls"] = len(latencies)
     result["latenciesMs"] = latencies
 else:
-    cpu_start = time.process_time()
-    wall_start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        outputs = list(pool.map(lambda _: client.describe_instances(), range(args["calls"])))
-    result["wallMs"] = (time.perf_counter() - wall_start) * 1000
-    result["cpuMs"] = (time.process_time() - cpu_start) * 1000
-    last = outputs[-1]
+    lock = threading.Lock()
+    counts = {"started": 0, "completed": 0}
+    outputs = []
+
+    def worker():
+        while True:
+            with lock:
+                if not more(counts["started"]):
+                    return
+                counts["started"] += 1
+            output = client.describe_instances()
+            with lock:
+                counts["completed"] += 1
+                outputs[:] = [output]
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result["calls"] = counts["completed"]
+    last = outputs[0] if outputs else None
+result["wallMs"] = (time.perf_counter() - wall_start) * 1000
+result["cpuMs"] = (time.process_time() - cpu_start) * 1000
 
 result["instances"] = None if last is None else count(last)
 if args.get("expect") is not None and result["instances"] != args["expect"]:
