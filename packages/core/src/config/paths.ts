@@ -1,10 +1,15 @@
 // Where the shared files live: `~/.aws/config`, `~/.aws/credentials`, the SSO token cache, with the
 // `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE` overrides and `~` expansion. Pure given env and home.
+// node:os is loaded only when the environment names no home directory.
 
-import { homedir as osHomedir } from 'node:os';
 import { join } from 'node:path';
 
 export type Env = Readonly<Record<string, string | undefined>>;
+
+/** The operating system's idea of the home directory (node:os, loaded on this first use). */
+function osHomedir(): string {
+  return process.getBuiltinModule('node:os').homedir();
+}
 
 /** The user's home directory as the AWS CLI finds it: `HOME`, then `USERPROFILE`, then the OS. */
 export function homeDirectory(env: Env, fallback: () => string = osHomedir): string {
