@@ -24,6 +24,10 @@ describe('generated EC2 types', () => {
     client.runInstances();
     // @ts-expect-error CreateTags requires Resources and Tags
     client.createTags({});
+    // @ts-expect-error a misspelled member is an error, not a silently ignored key
+    client.describeInstances({ MaxResult: 5 });
+    // @ts-expect-error MaxResults is a number
+    client.describeInstances({ MaxResults: '5' });
   });
 
   it('resolves a DryRun: true call to a DryRunOutcome and a plain call to the output', () => {
@@ -65,7 +69,10 @@ describe('generated EC2 types', () => {
   it('maps method names to operation names and their input and output types', () => {
     expectTypeOf<'describeInstances'>().toExtend<EC2MethodName>();
     expectTypeOf<'DescribeInstances'>().toExtend<EC2OperationName>();
-    expectTypeOf<EC2Operations['runInstances']['input']>().toEqualTypeOf<RunInstancesRequest>();
+    expectTypeOf<EC2Operations['runInstances']['input']>().toExtend<RunInstancesRequest>();
+    expectTypeOf<RunInstancesRequest>().toExtend<EC2Operations['runInstances']['input']>();
     expectTypeOf<EC2Operations['runInstances']['output']>().toEqualTypeOf<Reservation>();
+    expectTypeOf<EC2Operations['createTags']['input']>().toExtend<{ Resources: string[] }>();
+    expectTypeOf<EC2Operations['describeInstances']['output']>().toEqualTypeOf<DescribeInstancesResult>();
   });
 });

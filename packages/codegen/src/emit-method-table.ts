@@ -1,25 +1,16 @@
-// The EC2-sized form of the client (800 methods with typed overloads would be ~800 kB of
-// declarations): the per-operation functions are typed, documented consts; the client's method types
-// (`EC2Methods`) are derived from them; the methods themselves are one plain internal class.
-// Runtime helpers live in runtime/operation-methods.ts, signatures in runtime/method-types.ts
-// (both copied beside the output).
+// The EC2-sized form of the client (800 operations): EC2Client with one method per operation in one
+// generated module, whose schemas come from the compact text on the first call; and the
+// per-operation functions of `@boto-ts/client-ec2/operations`, one plain function declaration each.
+// Both use emit-signatures' overloads: documented types in the declarations, plain JavaScript.
 
 import { posix } from 'node:path';
-import { type OperationSignatureParts, signatureParts } from './emit-signatures.js';
+import { overloads, signatureParts } from './emit-signatures.js';
 import type { ServiceModel } from './model.js';
-import { compareCodeUnits, methodName, operationConstName } from './names.js';
+import { compareCodeUnits, operationConstName } from './names.js';
 import { coreImports, type ServiceTarget } from './service-target.js';
 
 function sortedOperations(model: ServiceModel): string[] {
-  return Object.keys(model.operations).sort((a, b) => compareCodeUnits(a, b));
-}
-
-/** `DryRunMethod`, `OptionalInputMethod`, ... (`Function` instead of `Method` for the function form). */
-function signatureType(parts: OperationSignatureParts, form: 'Method' | 'Function'): string {
-  const name = `${parts.inputOptional ? 'OptionalInput' : ''}${parts.dryRun ? 'DryRun' : ''}${form}`;
-  const base = name === form ? `Operation${form}` : name;
-  const options = parts.optionsType === 'CallOptions' ? '' : `, ${parts.optionsType}`;
-  return `${base}<${parts.input}, ${parts.output}${options}>`;
+  return Object.keys(model.operations).sort(compareCodeUnits);
 }
 
 function relativeSpecifier(fromDir: string, repoPath: string): string {
@@ -27,81 +18,55 @@ function relativeSpecifier(fromDir: string, repoPath: string): string {
   return path.startsWith('.') ? path : `./${path}`;
 }
 
-/** Type-only imports of the customizations' option types, seen from `fromDir`. */
-function customizationTypeImports(target: ServiceTarget, fromDir: string, model: ServiceModel): string {
+/** `import { customize, type Options } from '<module>'` lines for the customizations, seen from `fromDir`. */
+function customizationImports(target: ServiceTarget, fromDir: string, model: ServiceModel): string {
   const byModule = new Map<string, Set<string>>();
   for (const [operation, custom] of Object.entries(target.customizations)) {
     if (!model.operations[operation])
       throw new Error(`codegen: customization for unknown operation ${operation}`);
     const specifier = relativeSpecifier(fromDir, custom.module);
-    byModule.set(specifier, (byModule.get(specifier) ?? new Set()).add(custom.optionsType));
+    byModule.set(
+      specifier,
+      (byModule.get(specifier) ?? new Set()).add(custom.customize).add(`type ${custom.optionsType}`),
+    );
   }
   return [...byModule]
-    .map(([module, names]) => `import type { ${[...names].sort().join(', ')} } from '${module}';\n`)
+    .sort(([a], [b]) => compareCodeUnits(a, b))
+    .map(([module, names]) => {
+      const sorted = [...names].sort((a, b) =>
+        compareCodeUnits(a.replace(/^type /, ''), b.replace(/^type /, '')),
+      );
+      return `import { ${sorted.join(', ')} } from '${module}';\n`;
+    })
     .join('');
 }
 
-function customizationValueImports(target: ServiceTarget, fromDir: string): string {
-  const byModule = new Map<string, Set<string>>();
-  for (const custom of Object.values(target.customizations)) {
-    const specifier = relativeSpecifier(fromDir, custom.module);
-    byModule.set(specifier, (byModule.get(specifier) ?? new Set()).add(custom.customize));
-  }
-  return [...byModule]
-    .map(([module, names]) => `import { ${[...names].sort().join(', ')} } from '${module}';\n`)
-    .join('');
-}
-
-function usedSignatureTypes(
-  model: ServiceModel,
-  target: ServiceTarget,
-  form: 'Method' | 'Function',
-): string[] {
-  const used = new Set<string>();
-  for (const operation of sortedOperations(model))
-    used.add(signatureType(signatureParts(model, target, operation), form).replace(/<.*$/, ''));
-  return [...used].sort();
-}
-
-/** `methods.ts`: the client's methods, derived from the documented per-operation functions. */
-export function emitMethodsType(target: ServiceTarget): string {
-  const P = target.prefix;
-  return `import type { MethodOf } from './method-types.js';
-import type * as F from './operations/functions.js';
-
-/**
- * Every operation method of ${P}Client (\`describeInstances(input, options)\`), derived from the
- * per-operation functions (\`describeInstances(client, input, options)\`): same types, same docs.
- */
-export type ${P}Methods = { [Method in keyof typeof F]: MethodOf<(typeof F)[Method]> };
-`;
+function usesDryRun(model: ServiceModel, target: ServiceTarget): boolean {
+  return sortedOperations(model).some((operation) => signatureParts(model, target, operation).dryRun);
 }
 
 /**
- * \`client.ts\`: everything \`import { EC2Client }\` loads, in one module (each extra module costs
- * start-up time): the config type, the lazy schema table, the methods, the client, the names.
- *
- * The methods are one plain class written out in full, because V8 builds a class's methods far
- * faster than it adds 800 properties to a prototype in a loop (7 ms against 60 ms measured). That
- * class is \`@internal\`, so its loose signatures stay out of the published declarations, where
- * EC2Client's methods are typed by \`EC2Methods\`.
+ * `client.ts`: everything `import { EC2Client }` loads, in one module (each extra module costs
+ * start-up time): the config type, the lazy schema table, the client with its methods, the names.
+ * The methods are written out in the class because V8 builds a class's methods far faster than it
+ * adds 800 properties to a prototype in a loop (7 ms against 60 ms, measured).
  */
 export function emitLazyClientModule(model: ServiceModel, target: ServiceTarget): string {
   const P = target.prefix;
   const c = target.constPrefix;
   const methods = sortedOperations(model).map((operation) => {
+    const parts = signatureParts(model, target, operation);
     const custom = target.customizations[operation];
     const extra = custom ? `, ${custom.customize}` : '';
-    return `  ${methodName(operation)}(input?: object, options?: CallOptions): Promise<unknown> {\n    return callOperation(this, '${operation}', input, options${extra});\n  }\n`;
+    const head = overloads(parts, target.referenceUrl(operation), parts.name, '', '  ');
+    return `${head} {\n    return callOperation(this, '${operation}', input, options${extra});\n  }\n`;
   });
-  for (const name of sortedOperations(model))
-    if (!/^[A-Z][A-Za-z0-9]*$/.test(name))
-      throw new Error(`codegen: operation name ${name} is not PascalCase`);
-  return `${coreImports(target, ['ServiceClient'], ['CallOptions', 'ClientConfig', 'OperationSchema', 'ServiceSchema'])}${customizationValueImports(target, target.outDir)}import type { ${P}Methods } from './methods.js';
-import type { Customization } from './operation-methods.js';
+  const dryRunTypes = usesDryRun(model, target) ? ['DryRunFlag', 'Outcome', 'WithDryRun'] : [];
+  return `${coreImports(target, ['ServiceClient'], ['CallOptions', 'ClientConfig', 'OperationSchema', 'WithMetadata'])}${customizationImports(target, target.outDir, model)}import type { ${['Customization', ...dryRunTypes].join(', ')} } from './method-types.js';
 import type { ${P}MethodName } from './operation-types.js';
 import type { SchemaTable } from './schema-table.js';
 import { ${c}Service } from './service.js';
+import type * as T from './types.js';
 
 /** Options of \`new ${P}Client(...)\`: a session, or region, credentials, endpoint, retries, transport, trace. */
 export type ${P}ClientConfig = ClientConfig;
@@ -148,47 +113,47 @@ function callOperation(
 
 // ---- the client ----
 
-/** @internal ${P}Client's methods, untyped here: ${P}Client types them with ${P}Methods. */
-export class ${P}ClientMethods extends ServiceClient {
-${methods.join('\n')}}
-
-/** ${P}ClientMethods, seen with the typed signatures of ${P}Methods. */
-const TypedMethods = ${P}ClientMethods as unknown as new (
-  service: ServiceSchema,
-  config?: ClientConfig,
-) => ServiceClient & ${P}Methods;
-
 /**
  * ${target.title}: one method per operation, named as the operation in camelCase
  * (\`describeInstances\`). Each resolves to the operation's output with \`$metadata\`, or rejects
  * with a ServiceError; an operation's schema is decoded on its first call.
  */
-export class ${P}Client extends TypedMethods {
+export class ${P}Client extends ServiceClient {
   constructor(config?: ${P}ClientConfig) {
     super(${c}Service, config);
   }
-}
+
+${methods.join('\n')}}
 
 /** Every operation name of the model, sorted (read off the methods: a second list would cost 22 kB). */
 export const ${c}OperationNames: readonly ${P}OperationName[] = /*#__PURE__*/ Object.getOwnPropertyNames(
-  ${P}ClientMethods.prototype,
+  ${P}Client.prototype,
 )
   .filter((name) => name !== 'constructor')
   .map((name) => (name.charAt(0).toUpperCase() + name.slice(1)) as ${P}OperationName);
 `;
 }
 
-/** `operations/functions.ts`: one documented, typed const per operation (and nothing else). */
-export function emitFunctionConsts(model: ServiceModel, target: ServiceTarget, dir: string): string {
+/** `operations/functions.ts`: one documented function per operation (and nothing else). */
+export function emitFunctionDeclarations(model: ServiceModel, target: ServiceTarget, dir: string): string {
   const functions = sortedOperations(model).map((operation) => {
     const parts = signatureParts(model, target, operation);
+    const schema = `S.${operationConstName(operation)}`;
     const custom = target.customizations[operation];
-    const args = `S.${operationConstName(operation)}${custom ? `, ${custom.customize}` : ''}`;
-    return `/** @see ${target.referenceUrl(operation)} */\nexport const ${parts.name} = /*#__PURE__*/ operationFunction<${signatureType(parts, 'Function')}>(${args});\n`;
+    const head = overloads(
+      parts,
+      target.referenceUrl(operation),
+      `export function ${parts.name}`,
+      'client: ServiceClient, ',
+      '',
+    );
+    const body = custom
+      ? `  const call = ${custom.customize}(${schema}, input, options);\n  return client.send(call.operation, call.input ?? {}, options);`
+      : `  return client.send(${schema}, input ?? {}, options);`;
+    return `${head} {\n${body}\n}\n`;
   });
-  return `${customizationTypeImports(target, dir, model)}${customizationValueImports(target, dir)}import type { ${usedSignatureTypes(model, target, 'Function').join(', ')} } from '${relativeSpecifier(dir, `${target.outDir}/method-types.js`)}';
-import { operationFunction } from '${relativeSpecifier(dir, `${target.outDir}/operation-methods.js`)}';
-import type * as T from '${relativeSpecifier(dir, `${target.outDir}/types.js`)}';
+  const dryRunTypes = usesDryRun(model, target) ? ['DryRunFlag', 'Outcome', 'WithDryRun'] : [];
+  return `${coreImports(target, [], ['CallOptions', 'ServiceClient', 'WithMetadata'])}${customizationImports(target, dir, model)}${dryRunTypes.length > 0 ? `import type { ${dryRunTypes.join(', ')} } from '${relativeSpecifier(dir, `${target.outDir}/method-types.js`)}';\n` : ''}import type * as T from '${relativeSpecifier(dir, `${target.outDir}/types.js`)}';
 import * as S from './schemas.js';
 
 ${functions.join('\n')}`;
@@ -209,16 +174,16 @@ export function create${P}BareClient(config?: ClientConfig): ServiceClient {
 `;
 }
 
-/** `operation-types.ts`: input and output types by method name, read off the per-operation functions. */
+/** `operation-types.ts`: method names, and input and output types by method name, read off the client. */
 export function emitDerivedOperationTypes(target: ServiceTarget): string {
   const P = target.prefix;
-  return `import type { OperationTypes } from './method-types.js';
-import type * as F from './operations/functions.js';
-
-/** Every operation by method name, with its input and output types (paginators, waiters, resources). */
-export type ${P}Operations = { [Method in keyof typeof F]: OperationTypes<(typeof F)[Method]> };
+  return `${coreImports(target, [], ['ServiceClient'])}import type { ${P}Client } from './client.js';
+import type { OperationTypesOf } from './method-types.js';
 
 /** An operation's method name (\`describeInstances\`). */
-export type ${P}MethodName = keyof typeof F;
+export type ${P}MethodName = Exclude<keyof ${P}Client, keyof ServiceClient>;
+
+/** Every operation by method name, with its input and output types (paginators, waiters, resources). */
+export type ${P}Operations = { [Method in ${P}MethodName]: OperationTypesOf<${P}Client[Method]> };
 `;
 }

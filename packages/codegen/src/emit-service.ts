@@ -14,11 +14,15 @@ import { compactRuleSet } from './emit-endpoints.js';
 import {
   emitBareClient,
   emitDerivedOperationTypes,
-  emitFunctionConsts,
+  emitFunctionDeclarations,
   emitLazyClientModule,
-  emitMethodsType,
 } from './emit-method-table.js';
-import { emitSchemaLiterals, sharedScalarAliases, writeValue } from './emit-schema-literals.js';
+import {
+  emitSchemaLiterals,
+  literalWriter,
+  sharedScalarAliases,
+  writeValue,
+} from './emit-schema-literals.js';
 import { emitShapeTypes } from './emit-types.js';
 import { generatedHeader } from './header.js';
 import type { ServiceModel } from './model.js';
@@ -48,7 +52,7 @@ export function buildService(context: CodegenContext, target: ServiceTarget): Se
 /** `service.ts`: the ServiceSchema const, its endpoint rule set parsed from compact JSON text. */
 function serviceModule(build: ServiceBuild, shapesModule: string | undefined): string {
   const { target, service, graph } = build;
-  const shared = new Set<string>();
+  const writer = literalWriter(graph);
   const fields = Object.entries(service)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => {
@@ -56,7 +60,7 @@ function serviceModule(build: ServiceBuild, shapesModule: string | undefined): s
         return value === null
           ? '  endpointRuleSet: null,'
           : `  endpointRuleSet: /*#__PURE__*/ JSON.parse(${quote(JSON.stringify(value))}),`;
-      return `  ${key}: ${writeValue(value, graph, shared)},`;
+      return `  ${key}: ${writeValue(value, writer)},`;
     });
   const referenced = (service.errors ?? []).map((error) => graph.nameOf(error));
   if (referenced.length > 0 && shapesModule === undefined)
@@ -66,7 +70,7 @@ function serviceModule(build: ServiceBuild, shapesModule: string | undefined): s
   const imports = [
     coreImports(
       target,
-      [...shared].map((name) => `${name} as ${sharedScalarAliases[name] ?? name}`),
+      [...writer.shared].map((name) => `${name} as ${sharedScalarAliases[name] ?? name}`),
       ['ServiceSchema'],
     ),
     referenced.length > 0
@@ -83,7 +87,7 @@ ${fields.join('\n')}
 
 /** A schemas module of object-literal consts (shapes private unless `exportShapes`). */
 function literalSchemasModule(build: ServiceBuild, exportShapes: boolean): string {
-  const literals = emitSchemaLiterals(build.graph, { exportShapes });
+  const literals = emitSchemaLiterals(build.graph, { exportShapes, inlineSingleUse: !exportShapes });
   return `${coreImports(build.target, literals.sharedScalarsUsed, literals.schemaTypesUsed)}
 ${literals.code}`;
 }
@@ -95,7 +99,6 @@ function mainIndex(build: ServiceBuild, typeNames: ReadonlySet<string>): string 
   const exported = [
     `${P}Client`,
     `${P}ClientConfig`,
-    `${P}Methods`,
     `${c}OperationNames`,
     `${P}OperationName`,
     `${P}Operations`,
@@ -111,7 +114,6 @@ function mainIndex(build: ServiceBuild, typeNames: ReadonlySet<string>): string 
     ? [
         `export { ${P}Client, type ${P}ClientConfig, ${c}OperationNames, type ${P}OperationName, load${P}Operation } from './client.js';`,
         `export type { DryRunOutcome } from './method-types.js';`,
-        `export type { ${P}Methods } from './methods.js';`,
         `export type { ${P}MethodName, ${P}Operations } from './operation-types.js';`,
         `export { ${c}Service } from './service.js';`,
         `export type * from './types.js';`,
@@ -168,9 +170,7 @@ export function emitService(context: CodegenContext, target: ServiceTarget): voi
       `${target.prefix}Client: one method per operation.`,
       emitLazyClientModule(model, target),
     );
-    write('methods.ts', 'The operation methods, typed.', emitMethodsType(target));
     write('method-types.ts', copied('method-types.ts'), runtimeSource('method-types.ts'));
-    write('operation-methods.ts', copied('operation-methods.ts'), runtimeSource('operation-methods.ts'));
     write('service.ts', 'The service schema.', serviceModule(build, undefined));
     write(
       'schema-text.ts',
@@ -187,7 +187,7 @@ export function emitService(context: CodegenContext, target: ServiceTarget): voi
     write(
       'operations/functions.ts',
       'One function per operation, for bundles.',
-      emitFunctionConsts(model, target, opsDir),
+      emitFunctionDeclarations(model, target, opsDir),
     );
     write(
       'operations/bare-client.ts',

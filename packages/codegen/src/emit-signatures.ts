@@ -1,6 +1,6 @@
 // The typed signatures of one operation, shared by the client class methods and the per-operation
-// functions: input optional when nothing is required, and for inputs with a `DryRun` member,
-// overloads that tell a dry run (resolves to DryRunOutcome) from a real call.
+// functions: input optional when nothing is required, and for inputs with a `DryRun` member, a
+// result type that tells a dry run (resolves to DryRunOutcome) from a real call.
 
 import { hasDryRunMember, hasNoRequiredMember } from './emit-types.js';
 import type { ServiceModel } from './model.js';
@@ -40,8 +40,12 @@ export function signatureParts(
 }
 
 /**
- * The overloads and the implementation head, without the body. `head` is `describeInstances` in a
- * class, `export function describeInstances` in a module; `leading` is a first parameter, if any.
+ * One documented, typed overload, then the implementation's head, left loose (\`input?: object\`) so
+ * the documentation and types live in the declarations only and the JavaScript is one plain
+ * function. With a \`DryRun\` member the overload is generic in the DryRun value: \`DryRun: true\`
+ * resolves to a DryRunOutcome, no DryRun to the output, a DryRun known only at run time to either
+ * (Outcome, in runtime/method-types.ts). \`head\` is \`describeInstances\` in a class, \`export function describeInstances\`
+ * in a module; \`leading\` is a first parameter, if any.
  */
 export function overloads(
   parts: OperationSignatureParts,
@@ -52,15 +56,8 @@ export function overloads(
 ): string {
   const opt = parts.inputOptional ? '?' : '';
   const options = `options?: ${parts.optionsType}`;
-  const result = `Promise<WithMetadata<${parts.output}>>`;
-  const doc = `${indent}/** @see ${docUrl} */\n`;
-  if (!parts.dryRun)
-    return `${doc}${indent}${head}(${leading}input${opt}: ${parts.input}, ${options}): ${result}`;
-  return (
-    `${doc}${indent}${head}(${leading}input${opt}: ${parts.input} & { DryRun?: false }, ${options}): ${result};\n` +
-    `${indent}/** As a dry run: checks permissions only, resolves to a DryRunOutcome. @see ${docUrl} */\n` +
-    `${indent}${head}(${leading}input: ${parts.input} & { DryRun: true }, ${options}): Promise<DryRunOutcome>;\n` +
-    `${indent}${head}(${leading}input${opt}: ${parts.input}, ${options}): ${result.slice(0, -1)} | DryRunOutcome>;\n` +
-    `${indent}${head}(${leading}input${opt}: ${parts.input}, ${options}): Promise<unknown>`
-  );
+  const typed = parts.dryRun
+    ? `${head}<D extends DryRunFlag = undefined>(${leading}input${opt}: WithDryRun<${parts.input}, D>, ${options}): Outcome<D, ${parts.output}>;`
+    : `${head}(${leading}input${opt}: ${parts.input}, ${options}): Promise<WithMetadata<${parts.output}>>;`;
+  return `${indent}/** @see ${docUrl} */\n${indent}${typed}\n${indent}${head}(${leading}input?: object, ${options}): Promise<unknown>`;
 }

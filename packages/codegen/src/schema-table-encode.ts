@@ -2,8 +2,9 @@
 // importing a string costs a fraction of evaluating thousands of object literals, and the client
 // decodes only the operations it calls (runtime/schema-table.ts is the decoder; keep them in step).
 //
-// Layout, one JSON value per line:
-// - line 0: the name dictionary: every structure and member name and wire name, most used first;
+// Layout, one entry per line:
+// - line 0: the name dictionary: every structure and member name and wire name, sorted and
+//   front-coded (frontCode); every other line is one JSON value;
 // - one line per operation, in operation-name order (the decoder is given the sorted names):
 //   `[inputRef, outputRef, errorRefs, rest]` (trailing empties dropped);
 // - one line per schema: structure `[0, name, members, rest?]`, list `[1, memberRef, rest?]`,
@@ -64,20 +65,17 @@ export function encodeSchemaTable(graph: SchemaGraph): string {
     return typeof value === 'function' ? -(position + 1) : position;
   };
 
-  // The dictionary: every name, most frequent first, so the common ones get the shortest numbers.
-  const counts = new Map<string, number>();
-  const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  // The dictionary: every name once, sorted, front-coded (see frontCode).
+  const names = new Set<string>();
   for (const schema of graph.schemas)
     if (schema.kind === 'structure') {
-      count(schema.name);
+      names.add(schema.name);
       for (const member of schema.members)
         member.forEach((slot, i) => {
-          if (NAME_SLOTS.has(i) && typeof slot === 'string') count(slot);
+          if (NAME_SLOTS.has(i) && typeof slot === 'string') names.add(slot);
         });
     }
-  const dictionary = [...counts]
-    .sort(([a, x], [b, y]) => y - x || compareCodeUnits(a, b))
-    .map(([name]) => name);
+  const dictionary = [...names].sort(compareCodeUnits);
   const position = new Map(dictionary.map((name, i) => [name, i + 1]));
   const named = (name: string): number => position.get(name) as number;
 
@@ -125,10 +123,33 @@ export function encodeSchemaTable(graph: SchemaGraph): string {
       data(without(operation, ['name', 'input', 'output', 'errors']), operation.name),
     ]);
 
-  const lines = [JSON.stringify(dictionary)];
+  const lines = [frontCode(dictionary)];
   for (const operation of graph.operations) lines.push(JSON.stringify(operationEntry(operation)));
   for (const schema of graph.schemas) lines.push(JSON.stringify(schemaEntry(schema)));
   return lines.join('\n');
+}
+
+/** The longest shared prefix front coding records (its length is one character, `0` + length). */
+export const MAX_SHARED_PREFIX = 35;
+
+/**
+ * Sorted names as one line: each entry is one character giving how many leading characters it
+ * shares with the previous name (`0` + n), then the rest; entries are separated by `|`. EC2's 5,266
+ * names take 64 kB this way instead of 145 kB as a JSON array.
+ */
+export function frontCode(sortedNames: readonly string[]): string {
+  let previous = '';
+  return sortedNames
+    .map((name) => {
+      if (name.includes('|') || name.includes('\n'))
+        throw new Error(`codegen: name ${JSON.stringify(name)} cannot be front-coded`);
+      let shared = 0;
+      while (shared < MAX_SHARED_PREFIX && shared < previous.length && previous[shared] === name[shared])
+        shared++;
+      previous = name;
+      return String.fromCharCode(48 + shared) + name.slice(shared);
+    })
+    .join('|');
 }
 
 /** The text as a JavaScript template literal (one entry per source line, nothing interpolated). */

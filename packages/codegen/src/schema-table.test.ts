@@ -3,10 +3,10 @@ import { hasShared } from '../../../scripts/lib/shared-dir.js';
 import { compactRuleSet } from './emit-endpoints.js';
 import type { ServiceModel } from './model.js';
 import { compareCodeUnits } from './names.js';
-import { createSchemaTable } from './runtime/schema-table.js';
+import { createSchemaTable, frontDecode } from './runtime/schema-table.js';
 import { buildSchemas } from './schema-builder.js';
 import { buildSchemaGraph } from './schema-graph.js';
-import { encodeSchemaTable } from './schema-table-encode.js';
+import { encodeSchemaTable, frontCode } from './schema-table-encode.js';
 import { readSharedModel } from './test-support/models.js';
 import { operationSnapshot } from './test-support/schema-snapshot.js';
 
@@ -85,5 +85,22 @@ describe.runIf(hasShared('models'))('compact schema table', () => {
     expect(typeof children.member).toBe('function');
     expect((children.member as () => unknown)()).toBe(decoded.input);
     expect(decoded.input?.members[0]).toEqual(['Value', { kind: 'string', min: 1 }, undefined, 'value']);
+  });
+});
+
+describe('front-coded name dictionary', () => {
+  it('round-trips sorted names, long shared prefixes and empty names included', () => {
+    const names = [
+      '',
+      'A',
+      'AcceptAddressTransfer',
+      'AcceptAddressTransferRequest',
+      'AcceptAddressTransferResult',
+      `${'x'.repeat(50)}a`,
+      `${'x'.repeat(50)}b`,
+      'instanceId',
+    ].sort(compareCodeUnits);
+    expect(frontDecode(frontCode(names))).toEqual(names);
+    expect(frontCode(['Abc', 'Abd'])).toBe('0Abc|2d');
   });
 });

@@ -51,13 +51,24 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/** The sorted names of a front-coded line (see the encoder's frontCode). */
+export function frontDecode(line: string): string[] {
+  const names: string[] = [];
+  let previous = '';
+  for (const entry of line.split('|')) {
+    previous = previous.slice(0, entry.charCodeAt(0) - 48) + entry.slice(1);
+    names.push(previous);
+  }
+  return names;
+}
+
 /** Member tuple slots that hold names, written as dictionary positions + 1 (0 = unused slot). */
 const NAME_SLOTS: ReadonlySet<number> = new Set([0, 3, 4]);
 
 /** `operationNames`: the service's operation names, sorted (the order of the operation lines). */
 export function createSchemaTable(text: string, operationNames: readonly string[]): SchemaTable {
   const lines = text.split('\n');
-  const dictionary = JSON.parse(lines[0] as string) as string[];
+  const dictionary = frontDecode(lines[0] as string);
   const operationLine = new Map(operationNames.map((name, i) => [name, i + 1]));
   const firstSchemaLine = operationNames.length + 1 - sharedScalars.length;
   const schemas: (Schema | undefined)[] = [...sharedScalars];

@@ -1,102 +1,47 @@
-// The call signatures of generated operation functions and methods. When the input has a `DryRun`
-// member, overloads tell the outcomes apart by type: `DryRun: true` resolves to a DryRunOutcome,
-// no dry run to the output, and a DryRun only known at run time to either.
-// The functions (`describeInstances(client, input)`) are declared once, with their documentation;
-// the client's methods are derived from them (MethodOf), so each signature is written once.
+// Types the generated methods and functions share: what a call resolves to given its `DryRun`
+// value, the customization hook, and the input/output types read off a method.
 
-import type { CallOptions, DryRunOutcome, ServiceClient, WithMetadata } from '@boto-ts/core';
+import type { CallOptions, DryRunOutcome, OperationSchema, WithMetadata } from '@boto-ts/core';
 
 export type { DryRunOutcome };
 
-/** Tells the four function forms apart for MethodOf (their call signatures alone are ambiguous). */
-declare const form: unique symbol;
-
-/** A function whose input has required members. */
-export interface OperationFunction<Input, Output, Options = CallOptions> {
-  (client: ServiceClient, input: Input, options?: Options): Promise<WithMetadata<Output>>;
-  readonly [form]?: 'required';
-}
-
-/** A function whose input has no required member: the input may be left out. */
-export interface OptionalInputFunction<Input, Output, Options = CallOptions> {
-  (client: ServiceClient, input?: Input, options?: Options): Promise<WithMetadata<Output>>;
-  readonly [form]?: 'optional';
-}
-
-/** A function with required members and a `DryRun` member. */
-export interface DryRunFunction<Input, Output, Options = CallOptions> {
-  (
-    client: ServiceClient,
-    input: Input & { DryRun?: false },
-    options?: Options,
-  ): Promise<WithMetadata<Output>>;
-  /** As a dry run: checks permissions only, resolves to a DryRunOutcome. */
-  (client: ServiceClient, input: Input & { DryRun: true }, options?: Options): Promise<DryRunOutcome>;
-  (client: ServiceClient, input: Input, options?: Options): Promise<WithMetadata<Output> | DryRunOutcome>;
-  readonly [form]?: 'dryRun';
-}
-
-/** A function with no required member and a `DryRun` member. */
-export interface OptionalInputDryRunFunction<Input, Output, Options = CallOptions> {
-  (
-    client: ServiceClient,
-    input?: Input & { DryRun?: false },
-    options?: Options,
-  ): Promise<WithMetadata<Output>>;
-  /** As a dry run: checks permissions only, resolves to a DryRunOutcome. */
-  (client: ServiceClient, input: Input & { DryRun: true }, options?: Options): Promise<DryRunOutcome>;
-  (client: ServiceClient, input?: Input, options?: Options): Promise<WithMetadata<Output> | DryRunOutcome>;
-  readonly [form]?: 'optionalDryRun';
-}
-
-/** The method forms: the same signatures without the client. */
-export type OperationMethod<Input, Output, Options = CallOptions> = (
-  input: Input,
-  options?: Options,
-) => Promise<WithMetadata<Output>>;
-
-export type OptionalInputMethod<Input, Output, Options = CallOptions> = (
-  input?: Input,
-  options?: Options,
-) => Promise<WithMetadata<Output>>;
-
-export interface DryRunMethod<Input, Output, Options = CallOptions> {
-  (input: Input & { DryRun?: false }, options?: Options): Promise<WithMetadata<Output>>;
-  /** As a dry run: checks permissions only, resolves to a DryRunOutcome. */
-  (input: Input & { DryRun: true }, options?: Options): Promise<DryRunOutcome>;
-  (input: Input, options?: Options): Promise<WithMetadata<Output> | DryRunOutcome>;
-}
-
-export interface OptionalInputDryRunMethod<Input, Output, Options = CallOptions> {
-  (input?: Input & { DryRun?: false }, options?: Options): Promise<WithMetadata<Output>>;
-  /** As a dry run: checks permissions only, resolves to a DryRunOutcome. */
-  (input: Input & { DryRun: true }, options?: Options): Promise<DryRunOutcome>;
-  (input?: Input, options?: Options): Promise<WithMetadata<Output> | DryRunOutcome>;
-}
+/** A call's `DryRun` value as the type system sees it: `true`, `false`, absent, or only known at run time. */
+export type DryRunFlag = boolean | undefined;
 
 /**
- * The method form of an operation function: `describeInstances(client, input)` ->
- * `client.describeInstances(input)`. The `form` brand keeps one form from matching another.
+ * What a call resolves to: `DryRun: true` -> DryRunOutcome (permissions checked, nothing done);
+ * no DryRun or `false` -> the output with `$metadata`; a `boolean` known only at run time -> either
+ * (tell them apart with `isDryRunOutcome`).
  */
-export type MethodOf<Function> =
-  Function extends OperationFunction<infer Input, infer Output, infer Options>
-    ? OperationMethod<Input, Output, Options>
-    : Function extends OptionalInputFunction<infer Input, infer Output, infer Options>
-      ? OptionalInputMethod<Input, Output, Options>
-      : Function extends DryRunFunction<infer Input, infer Output, infer Options>
-        ? DryRunMethod<Input, Output, Options>
-        : Function extends OptionalInputDryRunFunction<infer Input, infer Output, infer Options>
-          ? OptionalInputDryRunMethod<Input, Output, Options>
-          : never;
+export type DryRunResult<DryRun extends DryRunFlag, Output> = [DryRun] extends [true]
+  ? DryRunOutcome
+  : [DryRun] extends [false | undefined]
+    ? WithMetadata<Output>
+    : WithMetadata<Output> | DryRunOutcome;
 
-/** The input and output types of an operation function (`{ input: DescribeInstancesRequest; output: ... }`). */
-export type OperationTypes<Function> =
-  Function extends OperationFunction<infer Input, infer Output, infer _Options>
-    ? { input: Input; output: Output }
-    : Function extends OptionalInputFunction<infer Input, infer Output, infer _Options>
-      ? { input: Input; output: Output }
-      : Function extends DryRunFunction<infer Input, infer Output, infer _Options>
-        ? { input: Input; output: Output }
-        : Function extends OptionalInputDryRunFunction<infer Input, infer Output, infer _Options>
-          ? { input: Input; output: Output }
-          : never;
+/** An operation's input with its `DryRun` member narrowed to the call's DryRun value `D`. */
+export type WithDryRun<Input, D extends DryRunFlag> = Input & { DryRun?: D };
+
+/** What a call with DryRun value `D` resolves to (see DryRunResult). */
+export type Outcome<D extends DryRunFlag, Output> = Promise<DryRunResult<D, Output>>;
+
+/** The input and output types of an operation method (`{ input: DescribeInstancesRequest; output: ... }`). */
+export type OperationTypesOf<Method> = Method extends (
+  input: infer Input,
+  options?: never,
+) => Promise<infer Result>
+  ? {
+      input: NonNullable<Input>;
+      output: Exclude<Result, DryRunOutcome> extends WithMetadata<infer Output> ? Output : never;
+    }
+  : never;
+
+/**
+ * A hand-written change to one call before it is sent (RunInstances UserData): returns the schema
+ * and input to send, never mutating the caller's input.
+ */
+export type Customization = (
+  operation: OperationSchema,
+  input: object | undefined,
+  options: CallOptions | undefined,
+) => { readonly operation: OperationSchema; readonly input: object | undefined };
