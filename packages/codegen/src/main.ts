@@ -27,6 +27,16 @@ const emitters: { name: string; outputs: string[]; load: () => Promise<Emitter> 
     load: async () => (await import('./emit-clients.js')).emitStsClient,
   },
   {
+    name: 'paginators',
+    outputs: ['packages/paginators/src/generated'],
+    load: async () => (await import('./emit-paginators.js')).emitPaginators,
+  },
+  {
+    name: 'waiters',
+    outputs: ['packages/waiters/src/generated'],
+    load: async () => (await import('./emit-waiters.js')).emitWaiters,
+  },
+  {
     name: 'resources',
     outputs: ['packages/resources-ec2/src/generated'],
     load: async () => (await import('./emit-resources.js')).emitResources,
