@@ -2,11 +2,17 @@
 // EC2Client (its methods), or a bare ServiceClient (the operation's schema is loaded on first use).
 // For the smallest bundle, import one spec and call createPaginator instead.
 
-import { type EC2OperationName, loadEC2Operation } from '@boto-ts/client-ec2';
+import type { EC2OperationName } from '@boto-ts/client-ec2';
 import { PaginationError } from './errors.js';
 import { type EC2PaginatorName, ec2Paginators } from './generated/ec2/index.js';
 import { type ClientFor, createPaginator, type PaginatorOf } from './paginator.js';
 import type { AnyPaginatorSpec } from './spec.js';
+
+/** A bare client's schema, from the client package's schema table, loaded only when first needed. */
+async function loadSchema(operation: string) {
+  const { loadEC2Operation } = await import('@boto-ts/client-ec2');
+  return loadEC2Operation(operation as EC2OperationName);
+}
 
 /** The spec of the EC2 paginator `Name`. */
 export type EC2PaginatorSpec<Name extends EC2PaginatorName> = (typeof ec2Paginators)[Name];
@@ -33,8 +39,6 @@ export function getPaginator<Name extends EC2PaginatorName>(
     );
   }
   const hasMethod = typeof (client as unknown as Record<string, unknown>)[spec.method] === 'function';
-  const runnable = hasMethod
-    ? spec
-    : { ...spec, schema: () => loadEC2Operation(spec.operation as EC2OperationName) };
+  const runnable = hasMethod ? spec : { ...spec, schema: () => loadSchema(spec.operation) };
   return createPaginator(client as ClientFor<AnyPaginatorSpec>, runnable) as unknown as EC2Paginator<Name>;
 }

@@ -403,11 +403,12 @@ describe('search', () => {
     expect(found).toEqual(['t1', null]);
   });
 
-  it('rejects an invalid expression before sending anything', () => {
+  it('rejects an invalid expression before sending anything', async () => {
     const service = scriptedService(buildPages([[1]]));
-    expect(() =>
-      createPaginator(service.client, reservationsSpec).paginate().search('Reservations['),
-    ).toThrow(PaginationError);
+    const search = createPaginator(service.client, reservationsSpec).paginate().search('Reservations[');
+    const error = await collect(search).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as PaginationError).code).toBe('InvalidJmespath');
     expect(service.calls).toHaveLength(0);
   });
 });

@@ -3,7 +3,7 @@
 // `resumeToken` that continues right after the last page or item the caller received.
 
 import type { WithMetadata } from '@boto-ts/core';
-import { compile, type JSONValue, TreeInterpreter } from '@jmespath-community/jmespath';
+import type { JSONValue } from '@jmespath-community/jmespath';
 import type { PaginatorClient } from './client.js';
 import { PaginationError } from './errors.js';
 import { type FullResult, FullResultBuilder } from './full-result.js';
@@ -25,7 +25,8 @@ export interface PageIterable<Page, Item, Full> extends ResumableIterable<Page> 
   items(): ResumableIterable<Item>;
   /**
    * Evaluates a JMESPath expression on each page and yields the results, lists spread (boto3's
-   * `search`). The expression is checked before any request is sent.
+   * `search`), with @jmespath-community/jmespath (loaded on first use). The expression is checked when
+   * iteration starts, before any request is sent.
    */
   search(expression: string): AsyncIterable<unknown>;
   /** Reads every page and merges them (boto3's `build_full_result`). */
@@ -108,20 +109,23 @@ class PageRun<Page extends object, Item, Full> implements PageIterable<Page, Ite
   }
 
   search(expression: string): AsyncIterable<unknown> {
-    let tree: ReturnType<typeof compile>;
-    try {
-      tree = compile(expression);
-    } catch (error) {
-      throw new PaginationError(
-        'InvalidJmespath',
-        this.spec.operation,
-        `search(${JSON.stringify(expression)}) is not valid JMESPath: ${(error as Error).message}`,
-        { cause: error },
-      );
-    }
     const pages = this;
+    const operation = this.spec.operation;
     return {
       async *[Symbol.asyncIterator]() {
+        // Loaded on first use, so bundles that never search carry no JMESPath library.
+        const { compile, TreeInterpreter } = await import('@jmespath-community/jmespath');
+        let tree: ReturnType<typeof compile>;
+        try {
+          tree = compile(expression);
+        } catch (error) {
+          throw new PaginationError(
+            'InvalidJmespath',
+            operation,
+            `search(${JSON.stringify(expression)}) is not valid JMESPath: ${(error as Error).message}`,
+            { cause: error },
+          );
+        }
         for await (const page of pages) {
           const result = TreeInterpreter.search(tree, page as unknown as JSONValue);
           if (Array.isArray(result)) yield* result;

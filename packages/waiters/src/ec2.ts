@@ -2,11 +2,17 @@
 // typed EC2 waiters by name, on an EC2Client (its methods) or a bare ServiceClient (the operation's
 // schema is loaded on first use). For the smallest bundle, import one spec and call createWaiter.
 
-import { type EC2OperationName, loadEC2Operation } from '@boto-ts/client-ec2';
+import type { EC2OperationName } from '@boto-ts/client-ec2';
 import { BotoError } from '@boto-ts/core';
 import { type EC2WaiterName, ec2Waiters } from './generated/ec2/index.js';
 import type { AnyWaiterSpec } from './spec.js';
 import { type ClientFor, createWaiter, type WaitArgs, type WaiterOf, type WaiterResult } from './waiter.js';
+
+/** A bare client's schema, from the client package's schema table, loaded only when first needed. */
+async function loadSchema(operation: string) {
+  const { loadEC2Operation } = await import('@boto-ts/client-ec2');
+  return loadEC2Operation(operation as EC2OperationName);
+}
 
 /** The spec of the EC2 waiter `Name`. */
 export type EC2WaiterSpec<Name extends EC2WaiterName> = (typeof ec2Waiters)[Name];
@@ -35,9 +41,7 @@ export function getWaiter<Name extends EC2WaiterName>(
     );
   }
   const hasMethod = typeof (client as unknown as Record<string, unknown>)[spec.method] === 'function';
-  const runnable = hasMethod
-    ? spec
-    : { ...spec, schema: () => loadEC2Operation(spec.operation as EC2OperationName) };
+  const runnable = hasMethod ? spec : { ...spec, schema: () => loadSchema(spec.operation) };
   return createWaiter(client as ClientFor<AnyWaiterSpec>, runnable) as unknown as EC2Waiter<Name>;
 }
 
