@@ -3,7 +3,7 @@
 // It yields each page with where it came from, so callers can make resume tokens at any item.
 
 import { type CallOptions, TimeoutError } from '@boto-ts/core';
-import { callOperation } from './client.js';
+import { callOperation, untilAborted } from './client.js';
 import { PaginationError } from './errors.js';
 import { countItems, slicePage } from './page-items.js';
 import { decodeResumeToken, encodeResumeToken, type TokenSet } from './resume-token.js';
@@ -138,7 +138,16 @@ export async function* walkPages<P extends object>(
 
   for (;;) {
     if (signal?.aborted) throw abortError(spec, signal, pages);
-    const page = (await callOperation(client, spec, { ...base, ...tokens }, callOptions)) as P;
+    let page: P;
+    try {
+      page = (await untilAborted(
+        callOperation(client, spec, { ...base, ...tokens }, callOptions),
+        signal,
+      )) as P;
+    } catch (error) {
+      if (signal?.aborted) throw abortError(spec, signal, pages);
+      throw error;
+    }
     pages++;
     if (signal?.aborted) throw abortError(spec, signal, pages);
     const fieldsOfPage = page as unknown as Readonly<Record<string, unknown>>;

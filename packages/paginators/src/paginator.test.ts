@@ -68,6 +68,18 @@ describe('paginate', () => {
     expect(service.calls[0]!.options?.signal).toBe(controller.signal);
   });
 
+  it('stops at once when aborted during a call that ignores the signal', async () => {
+    const controller = new AbortController();
+    const stuck = { describeInstances: () => new Promise<never>(() => undefined) };
+    const pages = createPaginator(stuck, reservationsSpec).paginate({}, { signal: controller.signal });
+    const settled = collect(pages).catch((e: unknown) => e);
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    const error = await settled;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).phase).toBe('aborted');
+  });
+
   it('sends nothing when the signal is already aborted', async () => {
     const service = scriptedService(buildPages([[1]]));
     const pages = createPaginator(service.client, reservationsSpec).paginate(

@@ -45,3 +45,26 @@ export async function callOperation(
     }; pass an EC2Client, or a ServiceClient with a spec that has the operation's schema`,
   );
 }
+
+/**
+ * Settles with `call`, or rejects with the abort reason as soon as `signal` aborts, even when the
+ * client does not watch the signal itself (its late answer is then ignored).
+ */
+export function untilAborted<T>(call: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return call;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    call.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -297,6 +297,18 @@ describe('wait: progress and abort', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('aborting during a call that ignores the signal still stops at once', async () => {
+    const controller = new AbortController();
+    let started = 0;
+    const stuck = { describeInstances: () => new Promise<never>(() => started++) };
+    const waiting = createWaiter(stuck, instanceRunningWaiter).wait(input, { signal: controller.signal });
+    expect(started).toBe(1);
+    controller.abort(new Error('stop'));
+    const error = await waiting.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toContain('aborted after 1 attempt');
+  });
+
   it('sends nothing when the signal is already aborted, and passes the signal to each call', async () => {
     const { client, calls } = scriptedClient([{ output: instances('running') }]);
     await expect(

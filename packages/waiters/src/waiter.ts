@@ -10,7 +10,7 @@ import {
   type WithMetadata,
 } from '@boto-ts/core';
 import { describeAcceptor, firstMatch, type Outcome } from './acceptors.js';
-import { callOperation, type WaiterClient } from './client.js';
+import { callOperation, untilAborted, type WaiterClient } from './client.js';
 import { nextDelay, type Schedule } from './delays.js';
 import { WaiterError } from './errors.js';
 import { describeOutcome } from './observed-state.js';
@@ -155,7 +155,9 @@ async function run(
     attempt++;
     let outcome: Outcome;
     try {
-      outcome = { output: await callOperation(client, spec, input, signal ? { signal } : {}) };
+      outcome = {
+        output: await untilAborted(callOperation(client, spec, input, signal ? { signal } : {}), signal),
+      };
     } catch (error) {
       if (signal?.aborted) throw aborted(signal.reason);
       // Only service answers are waiter states; anything else (validation, network) is the caller's to see.
