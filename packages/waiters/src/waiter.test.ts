@@ -168,6 +168,19 @@ describe('wait: schedules', () => {
     expect(calls.length).toBeGreaterThan(40);
   });
 
+  it('a maxDelay below the model delay caps every delay', async () => {
+    const clock = fakeClock([0.999999]);
+    const { client } = scriptedClient([{ output: instances('pending') }], clock);
+    await failure(
+      createWaiter(client, instanceRunningWaiter).wait(input, {
+        maxDelay: 5,
+        maxAttempts: 4,
+        effects: clock.effects,
+      }),
+    );
+    expect(clock.sleeps).toEqual([5, 5, 5]);
+  });
+
   it('keeps every attempt before the deadline for any delays and request times (property)', async () => {
     await fc.assert(
       fc.asyncProperty(

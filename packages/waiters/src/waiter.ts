@@ -21,7 +21,7 @@ import type { Acceptor, AcceptorState, AnyWaiterSpec, WaiterSpec } from './spec.
 export interface WaitOptions {
   /**
    * Switches from the model's fixed delay to jittered exponential backoff starting here (default: the
-   * model's delay). Setting minDelay, maxDelay or maxWaitTime selects backoff.
+   * model's delay, or maxDelay if smaller). Setting minDelay, maxDelay or maxWaitTime selects backoff.
    */
   readonly minDelay?: number | undefined;
   /** Cap of the backoff delay (default 120, or minDelay when larger). */
@@ -131,7 +131,8 @@ async function run(
   const { now, sleep, random } = resolveEffects(options.effects);
   const backoff =
     options.minDelay !== undefined || options.maxDelay !== undefined || maxWaitTime !== undefined;
-  const minDelay = options.minDelay ?? spec.delay;
+  // The model's delay starts the backoff, unless the caller's maxDelay is smaller.
+  const minDelay = options.minDelay ?? Math.min(spec.delay, options.maxDelay ?? spec.delay);
   const schedule: Schedule = backoff
     ? { kind: 'backoff', minDelay, maxDelay: options.maxDelay ?? Math.max(120, minDelay) }
     : { kind: 'fixed', delay: spec.delay };
@@ -238,7 +239,7 @@ async function run(
     try {
       await sleep(delay, signal);
     } catch (reason) {
-      throw aborted(reason);
+      throw signal?.aborted ? aborted(reason) : reason;
     }
   }
 }
