@@ -1,5 +1,6 @@
-// How much each figure measures: the full run (about 6 minutes on a quiet 2-core machine) and the
-// quick smoke run (`--quick`, tiny counts, well under a minute). Every count and budget lives here.
+// How much each figure measures: the full run (about 5 minutes on an idle 2-core machine, under 10 on
+// a busy one) and the quick smoke run (`--quick`, tiny counts, well under a minute). Every count and
+// budget lives here.
 
 export interface WarmCounts {
   /** Most calls per measured run, after `warmup` unmeasured calls. */
@@ -31,11 +32,11 @@ export const FULL: BenchSettings = {
   coldRounds: 8,
   coldVariants: ['esm', 'require', 'bundle'],
   warm: new Map([
-    [1, { calls: 3000, minCalls: 200, budgetMs: 3000, warmup: 300, rounds: 5 }],
-    [100, { calls: 300, minCalls: 20, budgetMs: 4000, warmup: 15, rounds: 5 }],
-    [1000, { calls: 60, minCalls: 4, budgetMs: 5000, warmup: 2, rounds: 3 }],
+    [1, { calls: 3000, minCalls: 200, budgetMs: 2500, warmup: 300, rounds: 5 }],
+    [100, { calls: 300, minCalls: 20, budgetMs: 3000, warmup: 5, rounds: 5 }],
+    [1000, { calls: 60, minCalls: 4, budgetMs: 4000, warmup: 2, rounds: 3 }],
   ]),
-  throughput: { calls: 20_000, minCalls: 1000, budgetMs: 3000, warmup: 300, rounds: 4, concurrency: 64 },
+  throughput: { calls: 20_000, minCalls: 1000, budgetMs: 2500, warmup: 300, rounds: 4, concurrency: 64 },
   signRounds: 5,
   signDurationMs: 1000,
   registryInstall: true,

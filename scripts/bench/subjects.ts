@@ -36,7 +36,7 @@ export function buildWorkspace(): string | undefined {
 
 /** Whether @boto-ts/client-ec2 can make a DescribeInstances call against the benchmark server. */
 export async function probeBotoTs(appDir: string, endpoint: string): Promise<SubjectStatus> {
-  const dist = join(repoRoot, 'packages', 'client-ec2', 'dist', 'index.js');
+  const dist = join(appDir, 'node_modules', '@boto-ts', 'client-ec2', 'dist', 'index.js');
   if (!existsSync(dist))
     return { available: false, reason: 'packages/client-ec2 is not built (no dist/index.js)' };
   const result = await runChild(
