@@ -10,6 +10,9 @@ describe('moduleOf', () => {
       moduleOf('file:///x/node_modules/.pnpm/a@1/node_modules/@smithy/core/dist-cjs/index.js', 'f'),
     ).toBe('@smithy/core');
     expect(moduleOf('file:///x/node_modules/aws4/aws4.js', 'f')).toBe('aws4');
+    expect(moduleOf('file:///app/node_modules/@boto-ts/core/dist/xml/scanner.js', 'f')).toBe(
+      '@boto-ts/core/dist/xml/scanner.js',
+    );
     const ours = pathToFileURL(join(repoRoot, 'packages', 'core', 'dist', 'xml', 'decode.js')).href;
     expect(moduleOf(ours, 'f')).toBe('packages/core/dist/xml/decode.js');
     expect(moduleOf('node:internal/streams/readable', 'f')).toBe('node:internal/streams');

@@ -29,7 +29,7 @@ export interface ProfileSummary {
   readonly modules: CostLine[];
 }
 
-/** `@smithy/core`, `packages/core/dist/xml/decode.js`, `node:internal/...`, or a pseudo-frame name. */
+/** `@smithy/core`, `@boto-ts/core/dist/xml/scanner.js`, `node:internal/...`, or a pseudo-frame name. */
 export function moduleOf(url: string, functionName: string): string {
   if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
   if (url.startsWith('node:')) return url.split('/').slice(0, 2).join('/');
@@ -37,6 +37,8 @@ export function moduleOf(url: string, functionName: string): string {
   const inModules = path.lastIndexOf('/node_modules/');
   if (inModules >= 0) {
     const parts = path.slice(inModules + '/node_modules/'.length).split('/');
+    // Ours by file (that is what a reader acts on), dependencies by package.
+    if (parts[0] === '@boto-ts') return parts.join('/');
     return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
   }
   return relative(repoRoot, path);
