@@ -150,12 +150,34 @@ type PythonOutcome =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: string };
 
+// One deliberate change to the reference: Python's contains() tests list membership with "in", where
+// True == 1 and False == 0; the JMESPath specification (and the compiled code) never equates a boolean
+// with a number, so the reference's contains() compares with JMESPath equality instead.
 const SCRIPT = `
 import json, sys, jmespath
+from jmespath import functions
+
+def spec_equal(a, b):
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(spec_equal(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(spec_equal(a[k], b[k]) for k in a)
+    return a == b
+
+class SpecFunctions(functions.Functions):
+    @functions.signature({"types": ["array", "string"]}, {"types": []})
+    def _func_contains(self, subject, search):
+        if isinstance(subject, str):
+            return search in subject
+        return any(spec_equal(item, search) for item in subject)
+
+options = jmespath.Options(custom_functions=SpecFunctions())
 out = []
 for case in json.load(sys.stdin):
     try:
-        out.append({"ok": True, "value": jmespath.search(case["expression"], case["data"])})
+        out.append({"ok": True, "value": jmespath.search(case["expression"], case["data"], options=options)})
     except Exception as error:
         out.append({"ok": False, "error": type(error).__name__ + ": " + str(error)})
 json.dump(out, sys.stdout)
@@ -255,7 +277,8 @@ if (!pythonReady) {
 
 describe.skipIf(!pythonReady)("compiled code against Python's jmespath (botocore's library)", () => {
   it('agrees on 3000 random expressions over random documents (same value, or both raise)', () => {
-    const seed = Date.now() % 2 ** 31;
+    // A fixed seed keeps CI repeatable; JMESPATH_FUZZ_SEED explores others.
+    const seed = Number(process.env.JMESPATH_FUZZ_SEED ?? 20_261_126);
     const cases = fc
       .sample(fc.tuple(expressionArbitrary, documentArbitrary), { numRuns: 3000, seed })
       .map(([expression, data]) => ({ expression, data }));
