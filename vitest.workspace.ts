@@ -16,6 +16,9 @@ const packages = [
 // Resolve @boto-ts/* to src/ so tests run on a fresh clone without a build.
 const sourceCondition = ['@boto-ts/source'];
 
+// One fast-check seed for the whole run (see scripts/test/fast-check-seed.ts).
+const setupFiles = [new URL('./scripts/test/fast-check-seed.ts', import.meta.url).pathname];
+
 export default defineConfig({
   resolve: { conditions: sourceCondition },
   ssr: { resolve: { conditions: sourceCondition, externalConditions: sourceCondition } },
@@ -27,6 +30,7 @@ export default defineConfig({
           name,
           root: `packages/${name}`,
           include: ['src/**/*.test.ts'],
+          setupFiles,
           typecheck: {
             enabled: true,
             include: ['src/**/*.test-d.ts'],
@@ -36,7 +40,12 @@ export default defineConfig({
       })),
       {
         extends: true as const,
-        test: { name: 'scripts', root: '.', include: ['scripts/**/*.test.ts', 'examples/**/*.test.ts'] },
+        test: {
+          name: 'scripts',
+          root: '.',
+          include: ['scripts/**/*.test.ts', 'examples/**/*.test.ts'],
+          setupFiles,
+        },
       },
     ],
   },
