@@ -4,9 +4,10 @@
 //   --only=a,b         figures to run: cold, install, bundle, warm, throughput, sign
 //   --out=<dir>        where to write RESULTS.md and chart.svg
 //   --no-build         measure the current dist/ without running tsc --build first
+//   --from=<file>      measure nothing: render RESULTS.md and chart.svg again from a results.json
 // Exit code 1 when a measurement failed (pending and skipped cells are fine).
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prepareAppDir } from './app-dir.js';
@@ -18,11 +19,11 @@ import { measureInstall } from './figures/install-size.js';
 import { measureSignatures } from './figures/signatures.js';
 import { measureThroughput, measureWarm } from './figures/warm.js';
 import { benchOutDir, repoRoot, workDir } from './paths.js';
-import { chartSvg } from './report/chart-svg.js';
 import { machineInfo } from './report/machine.js';
 import { markdownTable } from './report/markdown-table.js';
-import { resultsMarkdown, slowdownNote } from './report/results-md.js';
+import { slowdownNote } from './report/results-md.js';
 import type { Row } from './report/rows.js';
+import { readReport, writeReport } from './report/write-report.js';
 import { startServerProcess } from './server/server-process.js';
 import { FULL, QUICK } from './settings.js';
 import { buildWorkspace, checkAvailability } from './subjects.js';
@@ -38,6 +39,7 @@ const FIGURES = {
 type FigureName = keyof typeof FIGURES;
 
 interface Options {
+  readonly from: string | undefined;
   readonly quick: boolean;
   readonly only: readonly FigureName[];
   readonly outDir: string;
@@ -53,11 +55,24 @@ function parseOptions(argv: readonly string[]): Options {
     throw new Error(`unknown figure ${unknown.join(', ')}; choose from ${Object.keys(FIGURES).join(', ')}`);
   }
   const outDir = value('out') ?? (quick ? join(workDir, 'quick') : benchOutDir);
-  return { quick, only, outDir, build: !argv.includes('--no-build') };
+  return { from: value('from'), quick, only, outDir, build: !argv.includes('--no-build') };
+}
+
+/** `--from`: the table and chart again from a results.json, nothing measured. */
+function render(options: Options & { from: string }): number {
+  const doc = readReport(options.from);
+  mkdirSync(options.outDir, { recursive: true });
+  writeReport(options.outDir, doc);
+  process.stdout.write(`\n${[...slowdownNote(doc.rows), markdownTable(doc.rows)].join('\n')}\n\n`);
+  process.stderr.write(
+    `rendered ${relative(repoRoot, join(options.outDir, 'RESULTS.md'))} from ${options.from}\n`,
+  );
+  return 0;
 }
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.from !== undefined) return render({ ...options, from: options.from });
   const started = performance.now();
   const log = (message: string) =>
     process.stderr.write(
@@ -104,23 +119,17 @@ async function main(): Promise<number> {
   }
 
   const elapsedSeconds = (performance.now() - started) / 1000;
-  const machine = machineInfo();
-  mkdirSync(options.outDir, { recursive: true });
   const command = `pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
-  const subtitle = `${command} · ${machine.date} · ${machine.cores} cores · Node ${machine.node}`;
-  writeFileSync(join(options.outDir, 'chart.svg'), chartSvg(rows, subtitle));
-  writeFileSync(
-    join(options.outDir, 'RESULTS.md'),
-    resultsMarkdown({
-      command,
-      machine,
-      rows,
-      details,
-      chartFile: 'chart.svg',
-      elapsedSeconds,
-      quick: options.quick,
-    }),
-  );
+  mkdirSync(options.outDir, { recursive: true });
+  writeReport(options.outDir, {
+    command,
+    machine: machineInfo(),
+    rows,
+    details,
+    chartFile: 'chart.svg',
+    elapsedSeconds,
+    quick: options.quick,
+  });
   process.stdout.write(`\n${[...slowdownNote(rows), markdownTable(rows)].join('\n')}\n\n`);
   log(
     `wrote ${relative(repoRoot, join(options.outDir, 'RESULTS.md'))} and chart.svg in ${elapsedSeconds.toFixed(0)} s`,

@@ -37,8 +37,9 @@ function domain(rows: readonly Row[]): [number, number] {
     const goal = goalAdvantageOverV3(row);
     if (goal !== undefined) values.push(goal);
   }
-  const low = 10 ** Math.floor(Math.log10(Math.max(1e-3, Math.min(...values))));
-  const high = 10 ** Math.ceil(Math.log10(Math.min(1e4, Math.max(...values)) * 1.0001));
+  // Room beyond the extreme bars for their labels.
+  const low = 10 ** Math.floor(Math.log10(Math.max(1e-3, Math.min(...values) / 1.8)));
+  const high = 10 ** Math.ceil(Math.log10(Math.min(1e4, Math.max(...values)) * 1.8));
   return [low, Math.max(high, low * 10)];
 }
 
@@ -98,9 +99,11 @@ export function chartSvg(rows: readonly Row[], subtitle: string): string {
       out.push(
         `<rect x="${Math.min(from, to).toFixed(1)}" y="${y}" width="${Math.max(1, Math.abs(to - from)).toFixed(1)}" height="${BAR}" fill="${COLORS[peer]}"/>`,
       );
-      // Keep the v3 bar's label clear of the goal tick drawn across it.
-      const end = a >= 1 && peer === 'v3' && goalX !== undefined && goalX > to ? goalX : to;
-      const labelX = a >= 1 ? end + 4 : end - 4;
+      // The label sits at the bar's end, unless the goal tick would cross it: then just past the tick.
+      const labelWidth = fmt(a).length * 6;
+      const crossed =
+        peer === 'v3' && a >= 1 && goalX !== undefined && goalX >= to && goalX <= to + 6 + labelWidth;
+      const labelX = a >= 1 ? (crossed ? goalX! : to) + 4 : to - 4;
       out.push(
         `<text x="${labelX.toFixed(1)}" y="${y + BAR - 1}" font-size="10" text-anchor="${a >= 1 ? 'start' : 'end'}">${fmt(a)}</text>`,
       );
