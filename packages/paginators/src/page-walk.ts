@@ -2,8 +2,8 @@
 // at `maxItems`, at the last page, on abort, or on a token the service already gave (a cycle).
 // It yields each page with where it came from, so callers can make resume tokens at any item.
 
-import { type CallOptions, TimeoutError } from '@boto-ts/core';
-import { callOperation, untilAborted } from './client.js';
+import { type CallOptions, TimeoutError, untilAborted } from '@boto-ts/core';
+import { callOperation } from './client.js';
 import { PaginationError } from './errors.js';
 import { countItems, slicePage } from './page-items.js';
 import { decodeResumeToken, encodeResumeToken, type TokenSet } from './resume-token.js';

@@ -7,10 +7,11 @@ import {
   isServiceError,
   type ServiceError,
   TimeoutError,
+  untilAborted,
   type WithMetadata,
 } from '@boto-ts/core';
 import { describeAcceptor, firstMatch, type Outcome } from './acceptors.js';
-import { callOperation, untilAborted, type WaiterClient } from './client.js';
+import { callOperation, type WaiterClient } from './client.js';
 import { nextDelay, type Schedule } from './delays.js';
 import { WaiterError } from './errors.js';
 import { describeOutcome } from './observed-state.js';
