@@ -9,6 +9,6 @@ export {
   ServiceError,
   ValidationError,
   type WithMetadata,
-} from '@boto-ts/core';
+} from '@boto-ts/core/client';
 export type { RunInstancesCallOptions } from './customizations/index.js';
 export * from './generated/index.js';

@@ -16,7 +16,8 @@ export const ec2Target: ServiceTarget = {
   title: 'Amazon Elastic Compute Cloud (EC2)',
   referenceUrl: ec2ReferenceUrl,
   lazySchemas: true,
-  coreModules: () => '@boto-ts/core',
+  // The narrow subpath: importing the client loads ServiceClient and the schema format, not all of core.
+  coreModules: () => '@boto-ts/core/client',
   customizations: {
     // UserData is plain text (boto3); `userDataEncoding: 'base64'` sends an encoded value as given.
     RunInstances: {

@@ -36,7 +36,7 @@ export interface ServiceTarget {
    * as object-literal consts shared with the per-operation functions (small services).
    */
   readonly lazySchemas: boolean;
-  /** Where core's public symbols come from: `@boto-ts/core`, or core's own modules for STS. */
+  /** Where core's public symbols come from: `@boto-ts/core/client`, or core's own modules for STS. */
   readonly coreModules: (symbol: string) => string;
   readonly customizations: Readonly<Record<string, CallCustomization>>;
 }

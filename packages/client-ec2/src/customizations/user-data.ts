@@ -10,7 +10,7 @@ import {
   memberHas,
   memberName,
   type OperationSchema,
-} from '@boto-ts/core';
+} from '@boto-ts/core/client';
 
 /** Per-call options of `runInstances`. */
 export interface RunInstancesCallOptions extends CallOptions {

@@ -1,7 +1,7 @@
 // Types the generated methods and functions share: what a call resolves to given its `DryRun`
 // value, the customization hook, and the input/output types read off a method.
 
-import type { CallOptions, DryRunOutcome, OperationSchema, WithMetadata } from '@boto-ts/core';
+import type { CallOptions, DryRunOutcome, OperationSchema, WithMetadata } from '@boto-ts/core/client';
 
 export type { DryRunOutcome };
 

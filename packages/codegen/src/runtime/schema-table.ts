@@ -17,7 +17,7 @@ import {
   type StructureSchema,
   stringSchema,
   timestampSchema,
-} from '@boto-ts/core';
+} from '@boto-ts/core/client';
 
 /** Table indexes 0-7, in the generator's order. */
 const sharedScalars: readonly Schema[] = [
