@@ -29,7 +29,7 @@ import type { ServiceModel } from './model.js';
 import { operationConstName, quote } from './names.js';
 import { buildSchemas } from './schema-builder.js';
 import { buildSchemaGraph, type SchemaGraph } from './schema-graph.js';
-import { encodeSchemaTable, templateLiteral } from './schema-table-encode.js';
+import { encodeSchemaTable, stringLiteral } from './schema-table-encode.js';
 import { coreImports, type ServiceTarget } from './service-target.js';
 
 /** Everything the emitters need about one service, computed once. */
@@ -174,8 +174,8 @@ export function emitService(context: CodegenContext, target: ServiceTarget): voi
     write('service.ts', 'The service schema.', serviceModule(build, undefined));
     write(
       'schema-text.ts',
-      'Every schema of the service as compact text (one entry per line).',
-      `export const ${target.constPrefix}SchemaText: string = ${templateLiteral(encodeSchemaTable(build.graph))};\n`,
+      'Every schema of the service as compact text (entries separated by `~`).',
+      `export const ${target.constPrefix}SchemaText: string = ${stringLiteral(encodeSchemaTable(build.graph))};\n`,
     );
     write('schema-table.ts', copied('schema-table.ts'), runtimeSource('schema-table.ts'));
     const opsDir = `${out}/operations`;

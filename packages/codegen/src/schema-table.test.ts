@@ -1,12 +1,13 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { hasShared } from '../../../scripts/lib/shared-dir.js';
 import { compactRuleSet } from './emit-endpoints.js';
 import type { ServiceModel } from './model.js';
 import { compareCodeUnits } from './names.js';
-import { createSchemaTable, frontDecode } from './runtime/schema-table.js';
+import { createSchemaTable, DICTIONARY_BLOCK, ENTRY_SEPARATOR, frontDecode } from './runtime/schema-table.js';
 import { buildSchemas } from './schema-builder.js';
 import { buildSchemaGraph } from './schema-graph.js';
-import { encodeSchemaTable, frontCode } from './schema-table-encode.js';
+import { encodeSchemaTable, frontCode, stringLiteral } from './schema-table-encode.js';
 import { readSharedModel } from './test-support/models.js';
 import { operationSnapshot } from './test-support/schema-snapshot.js';
 
@@ -102,5 +103,28 @@ describe('front-coded name dictionary', () => {
     ].sort(compareCodeUnits);
     expect(frontDecode(frontCode(names))).toEqual(names);
     expect(frontCode(['Abc', 'Abd'])).toBe('0Abc|2d');
+  });
+
+  it('writes the first name of every block whole, so a block decodes without the ones before it', () => {
+    const names = Array.from(
+      { length: DICTIONARY_BLOCK * 3 + 2 },
+      (_, i) => `Name${String(i).padStart(3, '0')}`,
+    );
+    const entries = frontCode(names).split('|');
+    for (let i = 0; i < entries.length; i++)
+      expect(entries[i]?.startsWith('0'), `entry ${i}`).toBe(i % DICTIONARY_BLOCK === 0);
+    expect(frontDecode(frontCode(names))).toEqual(names);
+  });
+
+  it('refuses a name holding the entry separator', () => {
+    expect(() => frontCode([`a${ENTRY_SEPARATOR}b`])).toThrow(/cannot be front-coded/);
+  });
+});
+
+describe('schema text literal', () => {
+  it('reads back as the same text, quotes, backslashes and line terminators included', () => {
+    const text = `it's a \\ path\nline\r\u2028\u2029~"quoted"`;
+    expect(runInNewContext(stringLiteral(text))).toBe(text);
+    expect(stringLiteral('plain~text')).toBe("'plain~text'");
   });
 });

@@ -47,6 +47,12 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/** Separates the entries of the schema text (a character no entry holds, so the text needs no escapes). */
+export const ENTRY_SEPARATOR = '~';
+
+/** Every DICTIONARY_BLOCK-th name of the dictionary is written whole, so a block decodes on its own. */
+export const DICTIONARY_BLOCK = 16;
+
 /** The sorted names of a front-coded line (see the encoder's frontCode). */
 export function frontDecode(line: string): string[] {
   const names: string[] = [];
@@ -58,20 +64,43 @@ export function frontDecode(line: string): string[] {
   return names;
 }
 
+/**
+ * The name at a dictionary position, decoding only the block that holds it (once): a call needs a
+ * few hundred of EC2's 5,266 names, and decoding them all costs more than the rest of a first call.
+ */
+function lazyDictionary(line: string): (index: number) => string {
+  const entries = line.split('|');
+  const names: string[] = new Array(entries.length);
+  return (index) => {
+    const known = names[index];
+    if (known !== undefined) return known;
+    if (index < 0 || index >= entries.length) throw new RangeError(`schema table: no name at ${index}`);
+    const start = index - (index % DICTIONARY_BLOCK);
+    const end = Math.min(start + DICTIONARY_BLOCK, entries.length);
+    let previous = '';
+    for (let i = start; i < end; i++) {
+      const entry = entries[i] as string;
+      previous = previous.slice(0, entry.charCodeAt(0) - 48) + entry.slice(1);
+      names[i] = previous;
+    }
+    return names[index] as string;
+  };
+}
+
 /** Member tuple slots that hold names, written as dictionary positions + 1 (0 = unused slot). */
 const NAME_SLOTS: ReadonlySet<number> = new Set([0, 3, 4]);
 
 /** `operationNames`: the service's operation names, sorted (the order of the operation lines). */
 export function createSchemaTable(text: string, operationNames: readonly string[]): SchemaTable {
-  const lines = text.split('\n');
-  const dictionary = frontDecode(lines[0] as string);
+  const lines = text.split(ENTRY_SEPARATOR);
+  const dictionary = lazyDictionary(lines[0] as string);
   const operationLine = new Map(operationNames.map((name, i) => [name, i + 1]));
   const firstSchemaLine = operationNames.length + 1 - sharedScalars.length;
   const schemas: (Schema | undefined)[] = [...sharedScalars];
   const operations = new Map<string, OperationSchema>();
 
   const named = (position: unknown): unknown =>
-    typeof position === 'number' && position > 0 ? dictionary[position - 1] : plain(position);
+    typeof position === 'number' && position > 0 ? dictionary(position - 1) : plain(position);
 
   const schemaAt = (index: number): Schema => {
     const known = schemas[index];
