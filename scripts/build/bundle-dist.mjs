@@ -5,6 +5,11 @@
 // text) stays in chunks of its own. A process then opens a handful of files instead of a hundred,
 // which is most of a cold start. Other packages (ours and the registry's) and node: builtins stay
 // imports; nothing is minified, so dist/ still reads like the source. Stale .js files are removed.
+//
+// A package may name a kernel entry (core: the `./client` subpath generated clients import). Every
+// module that entry loads statically is first bundled into one module, which the package's build then
+// uses in their place, so esbuild keeps it whole in one chunk: importing a client opens two files of
+// core instead of one per combination of entry points that happens to share each module.
 
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -42,25 +47,111 @@ function jsFilesUnder(dir) {
     .filter((path) => path.endsWith('.js') && statSync(path).isFile());
 }
 
+/** Kernel entries by package name (see the header). */
+const KERNELS = { '@boto-ts/core': 'src/client-api.ts' };
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  packages: 'external',
+  logLevel: 'warning',
+};
+
+/** The source files `entry` loads through static imports (dynamic imports not followed). */
+async function staticClosure(dir, entry) {
+  const { metafile } = await build({
+    ...common,
+    absWorkingDir: dir,
+    entryPoints: [entry],
+    write: false,
+    metafile: true,
+  });
+  const closure = new Set();
+  const visit = (path) => {
+    if (closure.has(path) || metafile.inputs[path] === undefined) return;
+    closure.add(path);
+    for (const dependency of metafile.inputs[path].imports)
+      if (dependency.kind === 'import-statement' && !dependency.external) visit(dependency.path);
+  };
+  visit(entry);
+  return new Set([...closure].map((path) => join(dir, path)));
+}
+
+/**
+ * A plugin that replaces every module of the kernel entry's static closure (but the entry itself) with
+ * one module bundling them all (`export *` of each); their dynamic imports stay imports of the sources.
+ */
+async function kernelPlugin(dir, entry) {
+  const members = await staticClosure(dir, entry);
+  members.delete(join(dir, entry));
+  const result = await build({
+    ...common,
+    absWorkingDir: dir,
+    stdin: {
+      contents: [...members].map((path) => `export * from ${JSON.stringify(path)};`).join('\n'),
+      resolveDir: dir,
+      sourcefile: 'kernel.js',
+    },
+    write: false,
+    plugins: [
+      {
+        name: 'keep-dynamic-imports',
+        setup(on) {
+          on.onResolve({ filter: /.*/ }, async (args) => {
+            if (args.kind !== 'dynamic-import' || args.pluginData?.inner) return undefined;
+            const resolved = await on.resolve(args.path, {
+              kind: args.kind,
+              importer: args.importer,
+              resolveDir: args.resolveDir,
+              pluginData: { inner: true },
+            });
+            return resolved.external ? resolved : { path: resolved.path, external: true };
+          });
+        },
+      },
+    ],
+  });
+  const code = result.outputFiles[0].text;
+  return {
+    name: 'kernel',
+    setup(on) {
+      on.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData?.inner) return undefined;
+        const resolved = await on.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { inner: true },
+        });
+        return members.has(resolved.path) ? { path: 'kernel.js', namespace: 'kernel' } : resolved;
+      });
+      on.onLoad({ filter: /.*/, namespace: 'kernel' }, () => ({
+        contents: code,
+        loader: 'js',
+        resolveDir: dir,
+      }));
+    },
+  };
+}
+
 async function bundlePackage(folder) {
   const dir = join(root, 'packages', folder);
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const entries = entryPoints(pkg);
   if (entries.length === 0) return;
+  const kernel = KERNELS[pkg.name];
   const result = await build({
+    ...common,
     absWorkingDir: dir,
     entryPoints: entries,
     outdir: 'dist',
     outbase: 'src',
-    bundle: true,
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.19',
-    packages: 'external',
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
-    logLevel: 'warning',
+    plugins: kernel ? [await kernelPlugin(dir, kernel)] : [],
   });
   const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(dir, path)));
   let removed = 0;
