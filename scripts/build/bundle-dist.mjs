@@ -6,12 +6,13 @@
 // which is most of a cold start. Other packages (ours and the registry's) and node: builtins stay
 // imports; nothing is minified, so dist/ still reads like the source. Stale .js files are removed.
 //
-// A package may name a kernel entry (core: the `./client` subpath generated clients import). Every
-// module that entry loads statically is first bundled into one module, which the package's build then
-// uses in their place, so esbuild keeps it whole in one chunk: importing a client opens two files of
-// core instead of one per combination of entry points that happens to share each module.
+// A package may declare layers (core: what importing a client loads, then what its first call loads).
+// The modules of each layer are first bundled into one module, which the package's build then uses in
+// their place, so esbuild keeps each layer whole in one chunk: importing a client opens two files of
+// core, and its first call one more, instead of one per combination of entry points that happens to
+// share each module.
 
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -47,8 +48,19 @@ function jsFilesUnder(dir) {
     .filter((path) => path.endsWith('.js') && statSync(path).isFile());
 }
 
-/** Kernel entries by package name (see the header). */
-const KERNELS = { '@boto-ts/core': 'src/client-api.ts' };
+/**
+ * Layers by package name (see the header), in load order. A layer is the static closure of its
+ * sources, less the modules of the layers before it; `ownSources: false` leaves the sources out (an
+ * entry point that only re-exports the layer).
+ */
+const LAYERS = {
+  '@boto-ts/core': [
+    // What `import { EC2Client } from '@boto-ts/client-ec2'` loads: ServiceClient, errors, schema format.
+    { sources: ['src/client-api.ts'], ownSources: false },
+    // What a client's first call loads: settings, endpoints, transport, retries, protocol, XML.
+    { sources: ['src/client/settings.ts', 'src/client/send-operation.ts'], ownSources: true },
+  ],
+};
 
 const common = {
   bundle: true,
@@ -59,12 +71,13 @@ const common = {
   logLevel: 'warning',
 };
 
-/** The source files `entry` loads through static imports (dynamic imports not followed). */
-async function staticClosure(dir, entry) {
+/** The source files `sources` load through static imports (dynamic imports not followed). */
+async function staticClosure(dir, sources) {
   const { metafile } = await build({
     ...common,
     absWorkingDir: dir,
-    entryPoints: [entry],
+    entryPoints: sources,
+    outdir: 'unused',
     write: false,
     metafile: true,
   });
@@ -75,60 +88,75 @@ async function staticClosure(dir, entry) {
     for (const dependency of metafile.inputs[path].imports)
       if (dependency.kind === 'import-statement' && !dependency.external) visit(dependency.path);
   };
-  visit(entry);
+  for (const source of sources) visit(source);
   return new Set([...closure].map((path) => join(dir, path)));
 }
 
-/**
- * A plugin that replaces every module of the kernel entry's static closure (but the entry itself) with
- * one module bundling them all (`export *` of each); their dynamic imports stay imports of the sources.
- */
-async function kernelPlugin(dir, entry) {
-  const members = await staticClosure(dir, entry);
-  members.delete(join(dir, entry));
-  const result = await build({
-    ...common,
-    absWorkingDir: dir,
-    stdin: {
-      contents: [...members].map((path) => `export * from ${JSON.stringify(path)};`).join('\n'),
-      resolveDir: dir,
-      sourcefile: 'kernel.js',
-    },
-    write: false,
-    plugins: [
-      {
-        name: 'keep-dynamic-imports',
-        setup(on) {
-          on.onResolve({ filter: /.*/ }, async (args) => {
-            if (args.kind !== 'dynamic-import' || args.pluginData?.inner) return undefined;
-            const resolved = await on.resolve(args.path, {
-              kind: args.kind,
-              importer: args.importer,
-              resolveDir: args.resolveDir,
-              pluginData: { inner: true },
-            });
-            return resolved.external ? resolved : { path: resolved.path, external: true };
-          });
-        },
-      },
-    ],
+/** Resolves an import as esbuild would, from inside a plugin's onResolve. */
+function resolveAsUsual(on, args) {
+  return on.resolve(args.path, {
+    kind: args.kind,
+    importer: args.importer,
+    resolveDir: args.resolveDir,
+    pluginData: { inner: true },
   });
-  const code = result.outputFiles[0].text;
+}
+
+/**
+ * A plugin that replaces the modules of each layer with one module per layer (`export *` of each
+ * member, bundled): imports between layers stay imports, and so do dynamic imports.
+ */
+async function layersPlugin(dir, layers) {
+  const members = [];
+  for (const layer of layers) {
+    const closure = await staticClosure(dir, layer.sources);
+    for (const earlier of members) for (const path of earlier) closure.delete(path);
+    if (!layer.ownSources) for (const source of layer.sources) closure.delete(join(dir, source));
+    members.push(closure);
+  }
+  const layerOf = (path) => members.findIndex((set) => set.has(path));
+  const codes = [];
+  for (const [index, set] of members.entries()) {
+    const result = await build({
+      ...common,
+      absWorkingDir: dir,
+      stdin: {
+        contents: [...set].map((path) => `export * from ${JSON.stringify(path)};`).join('\n'),
+        resolveDir: dir,
+        sourcefile: `layer-${index}.js`,
+      },
+      write: false,
+      plugins: [
+        {
+          name: 'layer-boundaries',
+          setup(on) {
+            on.onResolve({ filter: /^[./]/ }, async (args) => {
+              if (args.pluginData?.inner || args.kind === 'entry-point') return undefined;
+              const resolved = await resolveAsUsual(on, args);
+              if (resolved.external) return resolved;
+              const owner = layerOf(resolved.path);
+              if (args.kind === 'dynamic-import') return { path: resolved.path, external: true };
+              if (owner >= 0 && owner < index) return { path: `layer:${owner}`, external: true };
+              return resolved;
+            });
+          },
+        },
+      ],
+    });
+    codes.push(result.outputFiles[0].text);
+  }
   return {
-    name: 'kernel',
+    name: 'layers',
     setup(on) {
-      on.onResolve({ filter: /^\./ }, async (args) => {
-        if (args.pluginData?.inner) return undefined;
-        const resolved = await on.resolve(args.path, {
-          kind: args.kind,
-          importer: args.importer,
-          resolveDir: args.resolveDir,
-          pluginData: { inner: true },
-        });
-        return members.has(resolved.path) ? { path: 'kernel.js', namespace: 'kernel' } : resolved;
+      on.onResolve({ filter: /^layer:/ }, (args) => ({ path: args.path, namespace: 'layer' }));
+      on.onResolve({ filter: /^[./]/ }, async (args) => {
+        if (args.pluginData?.inner || args.kind === 'entry-point') return undefined;
+        const resolved = await resolveAsUsual(on, args);
+        const owner = layerOf(resolved.path);
+        return owner >= 0 ? { path: `layer:${owner}`, namespace: 'layer' } : resolved;
       });
-      on.onLoad({ filter: /.*/, namespace: 'kernel' }, () => ({
-        contents: code,
+      on.onLoad({ filter: /.*/, namespace: 'layer' }, (args) => ({
+        contents: codes[Number(args.path.slice('layer:'.length))],
         loader: 'js',
         resolveDir: dir,
       }));
@@ -136,12 +164,23 @@ async function kernelPlugin(dir, entry) {
   };
 }
 
+/**
+ * Removes the `import "./chunk.js";` lines esbuild writes only to keep chunks evaluating in source
+ * order. A package that declares `"sideEffects": false` says that order does not matter, and a
+ * bundler that reads the declaration warns about each such line (`Ignoring this import ...`).
+ */
+function dropOrderingImports(path) {
+  const code = readFileSync(path, 'utf8');
+  const kept = code.replace(/^import "\.{1,2}\/[^"]+\.js";\n/gm, '');
+  if (kept !== code) writeFileSync(path, kept);
+}
+
 async function bundlePackage(folder) {
   const dir = join(root, 'packages', folder);
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const entries = entryPoints(pkg);
   if (entries.length === 0) return;
-  const kernel = KERNELS[pkg.name];
+  const layers = LAYERS[pkg.name];
   const result = await build({
     ...common,
     absWorkingDir: dir,
@@ -151,9 +190,10 @@ async function bundlePackage(folder) {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
-    plugins: kernel ? [await kernelPlugin(dir, kernel)] : [],
+    plugins: layers ? [await layersPlugin(dir, layers)] : [],
   });
   const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(dir, path)));
+  if (pkg.sideEffects === false) for (const path of written) dropOrderingImports(path);
   let removed = 0;
   for (const path of jsFilesUnder(join(dir, 'dist'))) {
     if (!written.has(path)) {
