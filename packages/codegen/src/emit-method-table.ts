@@ -79,14 +79,12 @@ export type ${P}OperationName = Capitalize<${P}MethodName>;
 let table: SchemaTable | undefined;
 let loading: Promise<SchemaTable> | undefined;
 
-/** Loads the schema text and its decoder (separate modules, so importing the client parses neither) once. */
+/** Loads the schema text with its decoder (one module, so importing the client parses neither) once. */
 function loadTable(): Promise<SchemaTable> {
-  loading ??= Promise.all([import('./schema-text.js'), import('./schema-table.js')]).then(
-    ([{ ${c}SchemaText }, { createSchemaTable }]) => {
-      table = createSchemaTable(${c}SchemaText, ${c}OperationNames);
-      return table;
-    },
-  );
+  loading ??= import('./schema-text.js').then(({ ${c}SchemaText, createSchemaTable }) => {
+    table = createSchemaTable(${c}SchemaText, ${c}OperationNames);
+    return table;
+  });
   return loading;
 }
 

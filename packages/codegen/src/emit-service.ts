@@ -175,7 +175,7 @@ export function emitService(context: CodegenContext, target: ServiceTarget): voi
     write(
       'schema-text.ts',
       'Every schema of the service as compact text (entries separated by `~`).',
-      `export const ${target.constPrefix}SchemaText: string = ${stringLiteral(encodeSchemaTable(build.graph))};\n`,
+      `// Its decoder comes with it: the client loads both on its first call, as one module.\nexport { createSchemaTable } from './schema-table.js';\n\nexport const ${target.constPrefix}SchemaText: string = ${stringLiteral(encodeSchemaTable(build.graph))};\n`,
     );
     write('schema-table.ts', copied('schema-table.ts'), runtimeSource('schema-table.ts'));
     const opsDir = `${out}/operations`;

@@ -21,14 +21,12 @@ export type EC2OperationName = Capitalize<EC2MethodName>;
 let table: SchemaTable | undefined;
 let loading: Promise<SchemaTable> | undefined;
 
-/** Loads the schema text and its decoder (separate modules, so importing the client parses neither) once. */
+/** Loads the schema text with its decoder (one module, so importing the client parses neither) once. */
 function loadTable(): Promise<SchemaTable> {
-  loading ??= Promise.all([import('./schema-text.js'), import('./schema-table.js')]).then(
-    ([{ ec2SchemaText }, { createSchemaTable }]) => {
-      table = createSchemaTable(ec2SchemaText, ec2OperationNames);
-      return table;
-    },
-  );
+  loading ??= import('./schema-text.js').then(({ ec2SchemaText, createSchemaTable }) => {
+    table = createSchemaTable(ec2SchemaText, ec2OperationNames);
+    return table;
+  });
   return loading;
 }
 

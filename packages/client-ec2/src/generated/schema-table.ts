@@ -98,7 +98,19 @@ const NAME_SLOTS: ReadonlySet<number> = new Set([0, 3, 4]);
 export function createSchemaTable(text: string, operationNames: readonly string[]): SchemaTable {
   const lines = text.split(ENTRY_SEPARATOR);
   const dictionary = lazyDictionary(lines[0] as string);
-  const operationLine = new Map(operationNames.map((name, i) => [name, i + 1]));
+  /** The operation's line: names are sorted, so a binary search (no 800-entry map built up front). */
+  const operationLine = (name: string): number | undefined => {
+    let low = 0;
+    let high = operationNames.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const candidate = operationNames[middle] as string;
+      if (candidate === name) return middle + 1;
+      if (candidate < name) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  };
   const firstSchemaLine = operationNames.length + 1 - sharedScalars.length;
   const schemas: (Schema | undefined)[] = [...sharedScalars];
   const operations = new Map<string, OperationSchema>();
@@ -158,7 +170,7 @@ export function createSchemaTable(text: string, operationNames: readonly string[
     operation(name: string): OperationSchema {
       const known = operations.get(name);
       if (known) return known;
-      const line = operationLine.get(name);
+      const line = operationLine(name);
       if (line === undefined) throw new RangeError(`schema table: no operation named ${name}`);
       const entry = JSON.parse(lines[line] as string) as Entry;
       const operation: OperationSchema = {
