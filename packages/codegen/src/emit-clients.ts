@@ -1,6 +1,7 @@
 // The services this repository generates clients for, and their emitters (registered in main.ts):
 // EC2 into @boto-ts/client-ec2 (all 800 operations; schemas as lazily decoded text plus a
-// tree-shakeable per-operation path), STS into core for the credential chain (all operations: small).
+// tree-shakeable per-operation path), STS into core with only the operations the credential chain
+// calls (every app that bundles the chain carries this client).
 
 import type { CodegenContext } from './context.js';
 import { emitService } from './emit-service.js';
@@ -47,6 +48,8 @@ export const stsTarget: ServiceTarget = {
   lazySchemas: false,
   coreModules: (symbol) => coreModulesFromSts[symbol] ?? '../../protocol/schema.js',
   customizations: {},
+  // What credentials/sts-client-calls.ts calls; the other nine would add 9 kB to every bundled app.
+  operations: ['AssumeRole', 'AssumeRoleWithWebIdentity'],
 };
 
 export function emitEc2Client(context: CodegenContext): void {

@@ -25,7 +25,7 @@ import {
 } from './emit-schema-literals.js';
 import { emitShapeTypes } from './emit-types.js';
 import { generatedHeader } from './header.js';
-import type { ServiceModel } from './model.js';
+import type { ModelOperation, ServiceModel } from './model.js';
 import { operationConstName, quote } from './names.js';
 import { buildSchemas } from './schema-builder.js';
 import { buildSchemaGraph, type SchemaGraph } from './schema-graph.js';
@@ -41,9 +41,21 @@ export interface ServiceBuild {
   readonly graph: SchemaGraph;
 }
 
+/** The model with only the target's operations (its shapes, and so its modeled errors, all kept). */
+function targetModel(model: ServiceModel, target: ServiceTarget): ServiceModel {
+  if (target.operations === undefined) return model;
+  const operations: Record<string, ModelOperation> = {};
+  for (const name of target.operations) {
+    const operation = model.operations[name];
+    if (operation === undefined) throw new Error(`codegen: ${target.prefix} has no operation ${name}`);
+    operations[name] = operation;
+  }
+  return { ...model, operations };
+}
+
 export function buildService(context: CodegenContext, target: ServiceTarget): ServiceBuild {
   const modelPath = `${target.modelDir}/service-2.json`;
-  const model = context.readModel<ServiceModel>(modelPath);
+  const model = targetModel(context.readModel<ServiceModel>(modelPath), target);
   const ruleSet = compactRuleSet(context.readModel<unknown>(`${target.modelDir}/endpoint-rule-set-1.json`));
   const built = buildSchemas(model, { endpointRuleSet: ruleSet, configKey: target.configKey });
   return { target, modelPath, model, service: built.service, graph: buildSchemaGraph(built) };

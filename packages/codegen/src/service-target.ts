@@ -39,6 +39,8 @@ export interface ServiceTarget {
   /** Where core's public symbols come from: `@boto-ts/core/client`, or core's own modules for STS. */
   readonly coreModules: (symbol: string) => string;
   readonly customizations: Readonly<Record<string, CallCustomization>>;
+  /** Only these operations (every shape's type is still written); all of the model's when absent. */
+  readonly operations?: readonly string[];
 }
 
 /** Renders `import` lines for core symbols, grouped by module, sorted. `types` are imported as types. */

@@ -27,63 +27,9 @@ export class STSClient extends ServiceClient {
     return this.send(S.AssumeRoleOperation, input ?? {}, options);
   }
 
-  /** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html */
-  assumeRoleWithSAML(input: T.AssumeRoleWithSAMLRequest, options?: CallOptions): Promise<WithMetadata<T.AssumeRoleWithSAMLResponse>>;
-  assumeRoleWithSAML(input?: object, options?: CallOptions): Promise<unknown> {
-    return this.send(S.AssumeRoleWithSAMLOperation, input ?? {}, options);
-  }
-
   /** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html */
   assumeRoleWithWebIdentity(input: T.AssumeRoleWithWebIdentityRequest, options?: CallOptions): Promise<WithMetadata<T.AssumeRoleWithWebIdentityResponse>>;
   assumeRoleWithWebIdentity(input?: object, options?: CallOptions): Promise<unknown> {
     return this.send(S.AssumeRoleWithWebIdentityOperation, input ?? {}, options);
-  }
-
-  /** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html */
-  assumeRoot(input: T.AssumeRootRequest, options?: CallOptions): Promise<WithMetadata<T.AssumeRootResponse>>;
-  assumeRoot(input?: object, options?: CallOptions): Promise<unknown> {
-    return this.send(S.AssumeRootOperation, input ?? {}, options);
-  }
-
-  /** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html */
-  decodeAuthorizationMessage(input: T.DecodeAuthorizationMessageRequest, options?: CallOptions): Promise<WithMetadata<T.DecodeAuthorizationMessageResponse>>;
-  decodeAuthorizationMessage(input?: object, options?: CallOptions): Promise<unknown> {
-    return this.send(S.DecodeAuthorizationMessageOperation, input ?? {}, options);
-  }
-
-  /** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html */
-  getAccessKeyInfo(input: T.GetAccessKeyInfoRequest, options?: CallOptions): Promise<WithMetadata<T.GetAccessKeyInfoResponse>>;
-  getAccessKeyInfo(input?: object, options?: CallOptions): Promise<unknown> {
-    return this.send(S.GetAccessKeyInfoOperation, input ?? {}, options);
-  }
-
-  /** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html */
-  getCallerIdentity(input?: T.GetCallerIdentityRequest, options?: CallOptions): Promise<WithMetadata<T.GetCallerIdentityResponse>>;
-  getCallerIdentity(input?: object, options?: CallOptions): Promise<unknown> {
-    return this.send(S.GetCallerIdentityOperation, input ?? {}, options);
-  }
-
-  /** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetDelegatedAccessToken.html */
-  getDelegatedAccessToken(input: T.GetDelegatedAccessTokenRequest, options?: CallOptions): Promise<WithMetadata<T.GetDelegatedAccessTokenResponse>>;
-  getDelegatedAccessToken(input?: object, options?: CallOptions): Promise<unknown> {
-    return this.send(S.GetDelegatedAccessTokenOperation, input ?? {}, options);
-  }
-
-  /** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html */
-  getFederationToken(input: T.GetFederationTokenRequest, options?: CallOptions): Promise<WithMetadata<T.GetFederationTokenResponse>>;
-  getFederationToken(input?: object, options?: CallOptions): Promise<unknown> {
-    return this.send(S.GetFederationTokenOperation, input ?? {}, options);
-  }
-
-  /** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html */
-  getSessionToken(input?: T.GetSessionTokenRequest, options?: CallOptions): Promise<WithMetadata<T.GetSessionTokenResponse>>;
-  getSessionToken(input?: object, options?: CallOptions): Promise<unknown> {
-    return this.send(S.GetSessionTokenOperation, input ?? {}, options);
-  }
-
-  /** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html */
-  getWebIdentityToken(input: T.GetWebIdentityTokenRequest, options?: CallOptions): Promise<WithMetadata<T.GetWebIdentityTokenResponse>>;
-  getWebIdentityToken(input?: object, options?: CallOptions): Promise<unknown> {
-    return this.send(S.GetWebIdentityTokenOperation, input ?? {}, options);
   }
 }

@@ -23,62 +23,8 @@ export function assumeRole(client: ServiceClient, input?: object, options?: Call
   return client.send(S.AssumeRoleOperation, input ?? {}, options);
 }
 
-/** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html */
-export function assumeRoleWithSAML(client: ServiceClient, input: T.AssumeRoleWithSAMLRequest, options?: CallOptions): Promise<WithMetadata<T.AssumeRoleWithSAMLResponse>>;
-export function assumeRoleWithSAML(client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> {
-  return client.send(S.AssumeRoleWithSAMLOperation, input ?? {}, options);
-}
-
 /** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html */
 export function assumeRoleWithWebIdentity(client: ServiceClient, input: T.AssumeRoleWithWebIdentityRequest, options?: CallOptions): Promise<WithMetadata<T.AssumeRoleWithWebIdentityResponse>>;
 export function assumeRoleWithWebIdentity(client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> {
   return client.send(S.AssumeRoleWithWebIdentityOperation, input ?? {}, options);
-}
-
-/** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html */
-export function assumeRoot(client: ServiceClient, input: T.AssumeRootRequest, options?: CallOptions): Promise<WithMetadata<T.AssumeRootResponse>>;
-export function assumeRoot(client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> {
-  return client.send(S.AssumeRootOperation, input ?? {}, options);
-}
-
-/** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html */
-export function decodeAuthorizationMessage(client: ServiceClient, input: T.DecodeAuthorizationMessageRequest, options?: CallOptions): Promise<WithMetadata<T.DecodeAuthorizationMessageResponse>>;
-export function decodeAuthorizationMessage(client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> {
-  return client.send(S.DecodeAuthorizationMessageOperation, input ?? {}, options);
-}
-
-/** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html */
-export function getAccessKeyInfo(client: ServiceClient, input: T.GetAccessKeyInfoRequest, options?: CallOptions): Promise<WithMetadata<T.GetAccessKeyInfoResponse>>;
-export function getAccessKeyInfo(client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> {
-  return client.send(S.GetAccessKeyInfoOperation, input ?? {}, options);
-}
-
-/** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html */
-export function getCallerIdentity(client: ServiceClient, input?: T.GetCallerIdentityRequest, options?: CallOptions): Promise<WithMetadata<T.GetCallerIdentityResponse>>;
-export function getCallerIdentity(client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> {
-  return client.send(S.GetCallerIdentityOperation, input ?? {}, options);
-}
-
-/** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetDelegatedAccessToken.html */
-export function getDelegatedAccessToken(client: ServiceClient, input: T.GetDelegatedAccessTokenRequest, options?: CallOptions): Promise<WithMetadata<T.GetDelegatedAccessTokenResponse>>;
-export function getDelegatedAccessToken(client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> {
-  return client.send(S.GetDelegatedAccessTokenOperation, input ?? {}, options);
-}
-
-/** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html */
-export function getFederationToken(client: ServiceClient, input: T.GetFederationTokenRequest, options?: CallOptions): Promise<WithMetadata<T.GetFederationTokenResponse>>;
-export function getFederationToken(client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> {
-  return client.send(S.GetFederationTokenOperation, input ?? {}, options);
-}
-
-/** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html */
-export function getSessionToken(client: ServiceClient, input?: T.GetSessionTokenRequest, options?: CallOptions): Promise<WithMetadata<T.GetSessionTokenResponse>>;
-export function getSessionToken(client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> {
-  return client.send(S.GetSessionTokenOperation, input ?? {}, options);
-}
-
-/** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html */
-export function getWebIdentityToken(client: ServiceClient, input: T.GetWebIdentityTokenRequest, options?: CallOptions): Promise<WithMetadata<T.GetWebIdentityTokenResponse>>;
-export function getWebIdentityToken(client: ServiceClient, input?: object, options?: CallOptions): Promise<unknown> {
-  return client.send(S.GetWebIdentityTokenOperation, input ?? {}, options);
 }

@@ -6,6 +6,6 @@ export { STSClient, type STSClientConfig } from './client.js';
 export * from './functions.js';
 export { stsOperationNames, type STSOperationName } from './operation-names.js';
 export type { STSMethodName, STSOperations } from './operation-types.js';
-export { AssumeRoleOperation, AssumeRoleWithSAMLOperation, AssumeRoleWithWebIdentityOperation, AssumeRootOperation, DecodeAuthorizationMessageOperation, GetAccessKeyInfoOperation, GetCallerIdentityOperation, GetDelegatedAccessTokenOperation, GetFederationTokenOperation, GetSessionTokenOperation, GetWebIdentityTokenOperation } from './schemas.js';
+export { AssumeRoleOperation, AssumeRoleWithWebIdentityOperation } from './schemas.js';
 export { stsService } from './service.js';
 export type * from './types.js';

@@ -10,14 +10,5 @@ export type STSOperationName = Capitalize<STSMethodName>;
 /** Every operation name of the model, sorted. */
 export const stsOperationNames: readonly STSOperationName[] = [
   'AssumeRole',
-  'AssumeRoleWithSAML',
   'AssumeRoleWithWebIdentity',
-  'AssumeRoot',
-  'DecodeAuthorizationMessage',
-  'GetAccessKeyInfo',
-  'GetCallerIdentity',
-  'GetDelegatedAccessToken',
-  'GetFederationToken',
-  'GetSessionToken',
-  'GetWebIdentityToken',
 ];

@@ -7,16 +7,7 @@ import type * as T from './types.js';
 /** Every operation by method name, with its input and output types (paginators, waiters, resources). */
 export interface STSOperations {
   assumeRole: { input: T.AssumeRoleRequest; output: T.AssumeRoleResponse };
-  assumeRoleWithSAML: { input: T.AssumeRoleWithSAMLRequest; output: T.AssumeRoleWithSAMLResponse };
   assumeRoleWithWebIdentity: { input: T.AssumeRoleWithWebIdentityRequest; output: T.AssumeRoleWithWebIdentityResponse };
-  assumeRoot: { input: T.AssumeRootRequest; output: T.AssumeRootResponse };
-  decodeAuthorizationMessage: { input: T.DecodeAuthorizationMessageRequest; output: T.DecodeAuthorizationMessageResponse };
-  getAccessKeyInfo: { input: T.GetAccessKeyInfoRequest; output: T.GetAccessKeyInfoResponse };
-  getCallerIdentity: { input: T.GetCallerIdentityRequest; output: T.GetCallerIdentityResponse };
-  getDelegatedAccessToken: { input: T.GetDelegatedAccessTokenRequest; output: T.GetDelegatedAccessTokenResponse };
-  getFederationToken: { input: T.GetFederationTokenRequest; output: T.GetFederationTokenResponse };
-  getSessionToken: { input: T.GetSessionTokenRequest; output: T.GetSessionTokenResponse };
-  getWebIdentityToken: { input: T.GetWebIdentityTokenRequest; output: T.GetWebIdentityTokenResponse };
 }
 
 /** An operation's method name (`describeInstances`). */
