@@ -58,7 +58,7 @@ const LAYERS = {
     // What `import { EC2Client } from '@boto-ts/client-ec2'` loads: ServiceClient, errors, schema format.
     { sources: ['src/client-api.ts'], ownSources: false },
     // What a client's first call loads: settings, endpoints, transport, retries, protocol, XML.
-    { sources: ['src/client/settings.ts', 'src/client/send-operation.ts'], ownSources: true },
+    { sources: ['src/client/pipeline.ts'], ownSources: false },
   ],
 };
 

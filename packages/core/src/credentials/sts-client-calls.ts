@@ -10,11 +10,13 @@ import { accountIdFromArn, checkCredentials } from './normalize.js';
 import type { StsCalls, StsTarget } from './sts-calls.js';
 import type { Credentials, CredentialsProvider } from './types.js';
 
-type StsModule = typeof import('../generated/sts/index.js');
+// The per-operation functions and the bare client only (not the STSClient class): what a bundle
+// that includes the chain carries.
+type StsModule = typeof import('../generated/sts/functions.js');
 let stsModule: Promise<StsModule> | undefined;
 
 function loadSts(): Promise<StsModule> {
-  stsModule ??= import('../generated/sts/index.js');
+  stsModule ??= import('../generated/sts/functions.js');
   return stsModule;
 }
 
