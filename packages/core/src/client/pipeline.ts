@@ -1,5 +1,5 @@
 // What a client's first call loads, as one module: resolving the client's settings and sending an
 // operation (pipeline-loader.ts imports it). Everything else of the pipeline comes in through these.
 
-export { resolveClientSettings } from './settings.js';
 export { sendOperation } from './send-operation.js';
+export { resolveClientSettings } from './settings.js';
