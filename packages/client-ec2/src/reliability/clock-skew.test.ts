@@ -75,6 +75,18 @@ it('learns the offset even when it may not retry (maxAttempts: 1), so the next c
   expect((await client.describeInstances()).$metadata.attempts).toBe(1);
 });
 
+it('corrects every one of 20 concurrent first calls, not only the first to hear back', async () => {
+  endpoint.local.setFaults({ clockSkewMs: 20 * MINUTE });
+  const { client, eventsOf } = skewedClient();
+  // All 20 are signed with the uncorrected clock before any answer arrives; whichever answer comes
+  // first moves the shared offset, and the others must still see that their own request was skewed.
+  const outputs = await Promise.all(Array.from({ length: 20 }, () => client.describeRegions()));
+  expect(outputs.map((output) => output.$metadata.attempts)).toEqual(Array(20).fill(2));
+  expect(Math.abs(client.clockOffsetMs - 20 * MINUTE)).toBeLessThan(2_000);
+  expect(eventsOf('clockSkew').length).toBeGreaterThanOrEqual(1);
+  expect((await client.describeRegions()).$metadata.attempts).toBe(1);
+});
+
 it('follows the server when its clock jumps again: one more correction, then first-attempt successes', async () => {
   endpoint.local.setFaults({ clockSkewMs: 20 * MINUTE });
   const { client, eventsOf } = skewedClient();

@@ -136,6 +136,9 @@ export async function sendOperation(
     call.attempts++;
     const attempt = call.attempts;
 
+    // The offset this attempt is signed with: the shared one may move (another call corrects it)
+    // before this attempt's answer arrives, and the skew check must judge what this request carried.
+    const signedOffsetMs = clock.offsetMs;
     let signed: HttpRequest = request;
     if (operation.unsigned !== true) {
       if (settings.credentials === undefined) {
@@ -153,7 +156,7 @@ export async function sendOperation(
         region: endpoint.signingRegion,
         service: endpoint.signingName,
         signingDate: now(),
-        clockOffsetMs: clock.offsetMs,
+        clockOffsetMs: signedOffsetMs,
       };
       let details: SigningDetails | undefined;
       if (trace !== undefined) ({ request: signed, details } = signRequestWithDetails(request, signing));
@@ -213,7 +216,7 @@ export async function sendOperation(
           errorCode: parsed.code,
           serverDate: response.headers['date'],
           localNow: now(),
-          currentOffsetMs: clock.offsetMs,
+          currentOffsetMs: signedOffsetMs,
         });
         if (offset !== undefined) {
           clock.offsetMs = offset;
