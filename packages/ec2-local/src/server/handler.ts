@@ -194,6 +194,8 @@ export async function handleEc2Request(
     };
   }
   if (runtime.closed || response.destroyed) return;
+  // After a body too large to read, the connection cannot carry another request.
+  if (outcome.code === 'RequestEntityTooLarge') response.shouldKeepAlive = false;
   if (outcome.fault === 'reset-before') request.socket.destroy();
   else if (outcome.fault === 'reset-mid-response') writeHalfThenReset(response, outcome.response);
   else writeResponse(response, outcome.response);

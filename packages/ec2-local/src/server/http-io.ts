@@ -13,12 +13,14 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLargeError(`request body larger than ${limit} bytes`));
-        request.destroy();
+      if (size <= limit) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      // Too large: stop keeping it, but keep reading (and discarding) what the client still sends,
+      // so the 413 reaches it instead of a reset; the answer closes the connection afterwards.
+      if (chunks.length > 0) chunks.length = 0;
+      reject(new BodyTooLargeError(`request body larger than ${limit} bytes`));
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);

@@ -365,3 +365,37 @@ describe('close()', () => {
     await local.close();
   });
 });
+
+describe('request bodies over maxBodyBytes', () => {
+  it('are answered 413 RequestEntityTooLarge (not a reset), and the connection is closed after it', async () => {
+    const local = await startEc2Local({ maxBodyBytes: 4096 });
+    try {
+      const url = new URL(local.endpoint);
+      const body = `Action=DescribeRegions&Version=2016-11-15&Pad=${'x'.repeat(64 * 1024)}`;
+      const answer = await new Promise<{ status: number; connection: string | undefined; text: string }>(
+        (resolve, reject) => {
+          const req = httpRequest(
+            { host: url.hostname, port: url.port, method: 'POST', path: '/', agent: false },
+            (res) => {
+              let text = '';
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => {
+                text += chunk;
+              });
+              res.on('end', () =>
+                resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }),
+              );
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        },
+      );
+      expect(answer.status).toBe(413);
+      expect(errorOf(answer.text).code).toBe('RequestEntityTooLarge');
+      expect(answer.connection).toBe('close');
+    } finally {
+      await local.close();
+    }
+  });
+});
