@@ -16,7 +16,7 @@ import {
   stringSchema,
   timestampSchema,
 } from '../protocol/schema.js';
-import { decodeOutput } from './decode-output.js';
+import { decodeOutput, decodeOutputBuiltin } from './decode-output.js';
 import {
   assumeRole,
   describeInstances,
@@ -336,6 +336,14 @@ describe('decodeOutput on query responses', () => {
       PackedPolicySize: 6,
       SourceIdentity: 'Alice',
     });
+  });
+
+  it('decodes the same with decodeOutputBuiltin, the entry point clients call', () => {
+    for (const [service, op, body] of [
+      [stsService, assumeRole, xmlFixture('sts-assume-role.xml')],
+      [ec2Service, describeInstances, xmlFixture('ec2-describe-instances.xml')],
+    ] as const)
+      expect(decodeOutputBuiltin(service, op, body)).toEqual(decodeOutput(service, op, body));
   });
 
   it('uses the operation resultWrapper when the model names a different one', () => {

@@ -31,11 +31,30 @@ export function decodeOutput(
   body: Uint8Array | string,
   options?: DecodeOutputOptions,
 ): DecodedOutput {
-  const text = typeof body === 'string' ? body : utf8Text(body);
-  const wrapper =
-    service.protocol === 'query' ? (operation.resultWrapper ?? `${operation.name}Result`) : undefined;
-  if (options?.parser === 'fast-xml-parser') return decodeWithFastXmlParser(text, operation, wrapper);
-  return decodeBuiltin(text, operation, wrapper);
+  if (options?.parser === 'fast-xml-parser')
+    return decodeWithFastXmlParser(textOf(body), operation, resultWrapper(service, operation));
+  return decodeOutputBuiltin(service, operation, body);
+}
+
+/**
+ * decodeOutput with the built-in decoder, what a client's calls use: code that imports only this
+ * leaves the fallback decoder out of a bundle.
+ */
+export function decodeOutputBuiltin(
+  service: ServiceSchema,
+  operation: OperationSchema,
+  body: Uint8Array | string,
+): DecodedOutput {
+  return decodeBuiltin(textOf(body), operation, resultWrapper(service, operation));
+}
+
+function textOf(body: Uint8Array | string): string {
+  return typeof body === 'string' ? body : utf8Text(body);
+}
+
+/** The query protocol's `<OperationResult>` element; ec2 has none. */
+function resultWrapper(service: ServiceSchema, operation: OperationSchema): string | undefined {
+  return service.protocol === 'query' ? (operation.resultWrapper ?? `${operation.name}Result`) : undefined;
 }
 
 function decodeBuiltin(text: string, operation: OperationSchema, wrapper: string | undefined): DecodedOutput {
