@@ -13,7 +13,7 @@
 // share each module.
 
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -175,7 +175,8 @@ function dropOrderingImports(path) {
   if (kept !== code) writeFileSync(path, kept);
 }
 
-async function bundlePackage(folder) {
+/** Bundles packages/<folder> into `outdir` (its dist/ by default). */
+async function bundlePackage(folder, outdir = join(root, 'packages', folder, 'dist')) {
   const dir = join(root, 'packages', folder);
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const entries = entryPoints(pkg);
@@ -185,7 +186,7 @@ async function bundlePackage(folder) {
     ...common,
     absWorkingDir: dir,
     entryPoints: entries,
-    outdir: 'dist',
+    outdir,
     outbase: 'src',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
@@ -195,18 +196,25 @@ async function bundlePackage(folder) {
   const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(dir, path)));
   if (pkg.sideEffects === false) for (const path of written) dropOrderingImports(path);
   let removed = 0;
-  for (const path of jsFilesUnder(join(dir, 'dist'))) {
+  for (const path of jsFilesUnder(outdir)) {
     if (!written.has(path)) {
       rmSync(path);
       removed++;
     }
   }
   console.log(
-    `bundle-dist: ${pkg.name}: ${entries.length} entries -> ${written.size} files in ${relative(root, join(dir, 'dist'))}` +
+    `bundle-dist: ${pkg.name}: ${entries.length} entries -> ${written.size} files in ${relative(root, outdir)}` +
       (removed > 0 ? ` (${removed} stale .js removed)` : ''),
   );
 }
 
+// `--only=core,sigv4` bundles those package folders; `--out=<dir>` writes <dir>/<folder> instead of
+// each package's dist/ (the build's tests look at the output there).
+const option = (name) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const only = option('only')?.split(',');
+const out = option('out');
 for (const folder of readdirSync(join(root, 'packages')).sort()) {
-  if (existsSync(join(root, 'packages', folder, 'package.json'))) await bundlePackage(folder);
+  if (only !== undefined && !only.includes(folder)) continue;
+  if (existsSync(join(root, 'packages', folder, 'package.json')))
+    await bundlePackage(folder, out === undefined ? undefined : resolve(out, folder));
 }
