@@ -43,7 +43,9 @@ export class PathTable {
         SOURCE,
         'Every JMESPath expression of the EC2 resource definitions, compiled to a function.',
       ),
-      ...(helpers.length === 0 ? [] : [`import { ${helpers.join(', ')} } from './jmespath-runtime.js';`, '']),
+      ...(helpers.length === 0
+        ? []
+        : [`import { ${helpers.join(', ')} } from '@boto-ts/core/jmespath';`, '']),
       ...this.#lines,
     ].join('\n');
   }

@@ -1,10 +1,9 @@
 // Emits packages/resources-ec2/src/generated/: one typed class per EC2 resource of boto3's
 // resources-1.json (attributes as getters over the loaded shape, actions, waiters, references,
 // collections with their batch actions), EC2Resource, the JMESPath of every path compiled to
-// functions (paths.ts, calling a copy of the JMESPath value rules), and the index. The classes only
+// functions (paths.ts, calling the JMESPath value rules of @boto-ts/core/jmespath), and the index. The classes only
 // add types over plain-data tables; the engine in packages/resources-ec2/src runs them.
 
-import { readFileSync } from 'node:fs';
 import type { Emitter } from './context.js';
 import { mergePaginatorExtras, type PaginatorsExtras, planPaginators } from './emit-paginators.js';
 import { renderCollectionGetter, renderResourceFile } from './emit-resources-class.js';
@@ -255,9 +254,4 @@ export const emitResources: Emitter = (context) => {
   context.write(`${OUTPUT_DIR}/ec2-resource.ts`, renderServiceFile(plan, paths, byType));
   context.write(`${OUTPUT_DIR}/index.ts`, renderIndex(plan, collectionOf));
   context.write(`${OUTPUT_DIR}/paths.ts`, paths.render());
-  const runtime = readFileSync(new URL('./jmespath-compile-runtime.ts', import.meta.url), 'utf8');
-  context.write(
-    `${OUTPUT_DIR}/jmespath-runtime.ts`,
-    `${generatedHeader(`${MODEL_DIR}/resources-1.json`, 'A copy of packages/codegen/src/jmespath-compile-runtime.ts.')}\n${runtime}`,
-  );
 };

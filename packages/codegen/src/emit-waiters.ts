@@ -3,7 +3,6 @@
 // about ("instance i-0abc is terminated"), the name -> spec table behind getWaiter, and a copy of the
 // JMESPath value rules the compiled functions call. Reads waiters-2.json and service-2.json.
 
-import { readFileSync } from 'node:fs';
 import type { Emitter } from './context.js';
 import { generatedHeader } from './header.js';
 import { compileNode, type JmespathNode, parseJmespath } from './jmespath-compile.js';
@@ -12,7 +11,6 @@ import { methodName, quote } from './names.js';
 
 const MODEL_DIR = 'ec2/2016-11-15';
 const OUTPUT_DIR = 'packages/waiters/src/generated/ec2';
-const RUNTIME_SOURCE = 'packages/codegen/src/jmespath-compile-runtime.ts';
 
 type WaiterModel = WaitersModel['waiters'][string];
 type AcceptorModel = WaiterModel['acceptors'][number];
@@ -253,7 +251,7 @@ export function renderWaiters(service: ServiceModel, waiters: WaitersModel): str
     header,
     "import type * as T from '@boto-ts/client-ec2';",
     "import type { WaiterSpec, WaiterSubject } from '../../spec.js';",
-    `import { ${[...table.helpers].sort().join(', ')} } from './jmespath-runtime.js';`,
+    `import { ${[...table.helpers].sort().join(', ')} } from '@boto-ts/core/jmespath';`,
     '',
     '// ---- acceptor paths, compiled from JMESPath at generation time ----',
     '',
@@ -273,16 +271,10 @@ export function renderWaiters(service: ServiceModel, waiters: WaitersModel): str
   ].join('\n');
 }
 
-export function renderRuntimeCopy(source: string): string {
-  return generatedHeader(`${MODEL_DIR}/waiters-2.json`, `A copy of ${RUNTIME_SOURCE}.`) + '\n' + source;
-}
-
 export const emitWaiters: Emitter = (context) => {
   const service = context.readModel<ServiceModel>(`${MODEL_DIR}/service-2.json`);
   const waiters = context.readModel<WaitersModel>(`${MODEL_DIR}/waiters-2.json`);
   context.write(`${OUTPUT_DIR}/waiters.ts`, renderWaiters(service, waiters));
-  const runtime = readFileSync(new URL('./jmespath-compile-runtime.ts', import.meta.url), 'utf8');
-  context.write(`${OUTPUT_DIR}/jmespath-runtime.ts`, renderRuntimeCopy(runtime));
   context.write(
     `${OUTPUT_DIR}/index.ts`,
     [

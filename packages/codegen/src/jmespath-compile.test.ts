@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
+import * as runtime from '@boto-ts/core/jmespath';
 import { search } from '@jmespath-community/jmespath';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCI } from '../../../scripts/lib/shared-dir.js';
 import { compileJmespath, JmespathCompileError, JmespathSyntaxError } from './jmespath-compile.js';
-import * as runtime from './jmespath-compile-runtime.js';
 
 /** Turns compiled code into a function, with the runtime's helpers in scope. */
 function evaluator(expression: string): (value: unknown) => unknown {

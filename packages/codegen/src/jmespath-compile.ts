@@ -1,5 +1,5 @@
 // Compiles a JMESPath expression, at generation time, into one TypeScript expression that calls the
-// value rules in jmespath-compile-runtime.ts. `Reservations[].Instances[].State.Name` becomes
+// value rules of @boto-ts/core/jmespath. `Reservations[].Instances[].State.Name` becomes
 // `project(flatten(project(flatten(field(output, "Reservations")), (v1) => field(v1, "Instances"))), ...)`.
 // Unsupported constructs (expression references, unknown functions) fail here, never at run time.
 

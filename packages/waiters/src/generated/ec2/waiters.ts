@@ -4,7 +4,7 @@
 
 import type * as T from '@boto-ts/client-ec2';
 import type { WaiterSpec, WaiterSubject } from '../../spec.js';
-import { eq, field, flatten, fnLength, gt, project } from './jmespath-runtime.js';
+import { eq, field, flatten, fnLength, gt, project } from '@boto-ts/core/jmespath';
 
 // ---- acceptor paths, compiled from JMESPath at generation time ----
 
