@@ -1,13 +1,12 @@
 // The generated schemas are exactly what buildSchemas makes from the model: both forms, the compact
 // text the full client decodes and the object-literal consts of the per-operation path.
 
-import { buildSchemas, compactRuleSet, type ServiceModel } from '@boto-ts/codegen';
+import { buildSchemas, compactRuleSet, operationSnapshot, type ServiceModel } from '@boto-ts/codegen';
 import { describe, expect, it } from 'vitest';
 import { hasShared } from '../../../scripts/lib/shared-dir.js';
 import { EC2Client, ec2OperationNames, ec2Service, loadEC2Operation } from './index.js';
 import * as operations from './operations.js';
 import { ec2Model, ec2RuleSet } from './test-support/model.js';
-import { operationSnapshot } from './test-support/schema-snapshot.js';
 
 describe.runIf(hasShared('models'))('generated EC2 schemas', () => {
   const model: ServiceModel = ec2Model();

@@ -8,8 +8,8 @@ import { emitEc2Client, emitStsClient, stsTarget } from './emit-clients.js';
 import { compactRuleSet } from './emit-endpoints.js';
 import type { ServiceModel } from './model.js';
 import { buildSchemas } from './schema-builder.js';
+import { operationSnapshot, schemaSnapshot } from './schema-snapshot.js';
 import { readSharedModel } from './test-support/models.js';
-import { operationSnapshot, schemaSnapshot } from './test-support/schema-snapshot.js';
 
 describe.runIf(hasShared('models'))('generated STS client', () => {
   const model = readSharedModel<ServiceModel>('sts/2011-06-15/service-2.json');

@@ -4,3 +4,4 @@ export { createContext } from './context.js';
 export { compactRuleSet } from './emit-endpoints.js';
 export type * from './model.js';
 export { type BuiltSchemas, buildSchemas } from './schema-builder.js';
+export { operationSnapshot, schemaSnapshot } from './schema-snapshot.js';

@@ -7,9 +7,9 @@ import { compareCodeUnits } from './names.js';
 import { createSchemaTable, DICTIONARY_BLOCK, ENTRY_SEPARATOR, frontDecode } from './runtime/schema-table.js';
 import { buildSchemas } from './schema-builder.js';
 import { buildSchemaGraph } from './schema-graph.js';
+import { operationSnapshot } from './schema-snapshot.js';
 import { encodeSchemaTable, frontCode, stringLiteral } from './schema-table-encode.js';
 import { readSharedModel } from './test-support/models.js';
-import { operationSnapshot } from './test-support/schema-snapshot.js';
 
 const services = [
   { name: 'EC2', dir: 'ec2/2016-11-15', configKey: 'ec2' },
