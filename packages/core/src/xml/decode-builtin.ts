@@ -34,13 +34,29 @@ export function decodeStructure(
   schema: StructureSchema,
   onUnknown?: UnknownElementHandler,
 ): Record<string, unknown> {
-  return readStructure(sc, planOf(schema).table(), onUnknown);
+  return readStructure(sc, planOf(schema).table(), onUnknown, undefined);
 }
 
+const SLASH = 47;
+
+/**
+ * The element name of the start tag just read, as a string, when it has no prefix and is `known` (a
+ * member's element name): end tags are then compared with it. Undefined otherwise.
+ */
+function plainName(sc: XmlScanner, known: string): string | undefined {
+  return sc.localStart === sc.nameStart ? known : undefined;
+}
+
+/**
+ * `name` is the structure's element name when the caller knows it (see plainName). Each child is first
+ * tried as the member that followed the previous one last time (one comparison in place), and looked up
+ * by name only when that guess is wrong.
+ */
 function readStructure(
   sc: XmlScanner,
   table: XmlStructureTable,
   onUnknown: UnknownElementHandler | undefined,
+  name: string | undefined,
 ): Record<string, unknown> {
   const out = new table.Output();
   if (table.attributes !== undefined) readAttributeMembers(sc, table.attributes, out);
@@ -48,46 +64,94 @@ function readStructure(
   const parentStart = sc.nameStart;
   const parentEnd = sc.nameEnd;
   const src = sc.src;
-  while (sc.nextChild(parentStart, parentEnd)) {
-    const entry = findMember(table, src, sc.localStart, sc.nameEnd);
-    if (entry === undefined) {
-      if (onUnknown === undefined) sc.skipContent();
-      else onUnknown(sc);
-    } else if (entry.flattened) addFlattenedItem(sc, entry, out);
+  let guess = table.first;
+  let previous: XmlMemberEntry | undefined;
+  for (;;) {
+    const lt = sc.nextTag(parentStart, parentEnd);
+    if (src.charCodeAt(lt + 1) === SLASH) {
+      sc.endTag(lt, name, parentStart, parentEnd);
+      return out;
+    }
+    let entry: XmlMemberEntry | undefined;
+    let childName: string | undefined;
+    if (guess !== undefined && sc.startTagNamed(lt, guess.xml)) {
+      entry = guess;
+      childName = guess.xml;
+    } else {
+      sc.readStartTag();
+      entry = findMember(table, src, sc.localStart, sc.nameEnd);
+      if (entry === undefined) {
+        if (onUnknown === undefined) sc.skipContent();
+        else onUnknown(sc);
+        continue;
+      }
+      if (previous === undefined) table.first = entry;
+      else previous.following = entry;
+      childName = plainName(sc, entry.xml);
+    }
+    previous = entry;
+    guess = entry.following;
+    if (entry.flattened) addFlattenedItem(sc, entry, out, childName);
     else {
-      const value = readValue(sc, entry.plan);
+      const value = readValue(sc, entry.plan, childName);
       if (value !== undefined) out[entry.name] = value;
       else if (entry.name in out) delete out[entry.name];
     }
   }
-  return out;
 }
 
-/** Decodes the element whose start tag was just read, by the kind of `plan`. Undefined = no value. */
-function readValue(sc: XmlScanner, plan: DecodePlan): unknown {
+/**
+ * Decodes the element whose start tag was just read, by the kind of `plan`. Undefined = no value.
+ * `name`: the element's name when known (see plainName).
+ */
+function readValue(sc: XmlScanner, plan: DecodePlan, name: string | undefined): unknown {
   switch (plan.kind) {
     case KIND_STRING:
-      return sc.readText();
+      return readString(sc, name);
     case KIND_STRUCTURE:
-      return readStructure(sc, plan.table(), undefined);
+      return readStructure(sc, plan.table(), undefined, name);
     case KIND_LIST:
-      return readList(sc, plan);
+      return readList(sc, plan, name);
     case KIND_MAP:
       return readMap(sc, plan);
     default:
-      return readScalar(sc, plan);
+      return readScalar(sc, plan, name);
   }
 }
 
-function readScalar(sc: XmlScanner, plan: DecodePlan): unknown {
+/** Text content. The usual case, plain text right up to the end tag, is one slice of the document. */
+function readString(sc: XmlScanner, name: string | undefined): string {
+  if (name === undefined || sc.selfClosing) return sc.readText();
+  const src = sc.src;
+  const start = sc.pos;
+  const lt = src.indexOf('<', start);
+  if (
+    lt < 0 ||
+    src.charCodeAt(lt + 1) !== SLASH ||
+    !src.startsWith(name, lt + 2) ||
+    src.charCodeAt(lt + 2 + name.length) !== 62 ||
+    sc.needsDecoding(start, lt)
+  )
+    return sc.readText();
+  sc.pos = lt + 3 + name.length;
+  return src.slice(start, lt);
+}
+
+function readScalar(sc: XmlScanner, plan: DecodePlan, name: string | undefined): unknown {
   const schema = plan.schema as ScalarSchema;
-  if (plan.scalar !== SCALAR_OTHER && sc.readPlainText()) {
-    const value = convertScalarInPlace(sc.src, sc.textStart, sc.textEnd, plan.scalar);
-    if (value !== NOT_HANDLED) return value;
-    const text = sc.src.slice(sc.textStart, sc.textEnd);
-    const converted = convertScalar(text, schema);
-    if (converted === INVALID) sc.fail(invalidScalarMessage(text, schema), sc.textStart);
-    return converted;
+  if (plan.scalar !== SCALAR_OTHER && !sc.selfClosing) {
+    const src = sc.src;
+    const start = sc.pos;
+    const lt = src.indexOf('<', start);
+    if (lt >= 0 && src.charCodeAt(lt + 1) === SLASH && !sc.needsDecoding(start, lt)) {
+      sc.endTag(lt, name, sc.nameStart, sc.nameEnd);
+      const value = convertScalarInPlace(src, start, lt, plan.scalar);
+      if (value !== NOT_HANDLED) return value;
+      const text = src.slice(start, lt);
+      const converted = convertScalar(text, schema);
+      if (converted === INVALID) sc.fail(invalidScalarMessage(text, schema), start);
+      return converted;
+    }
   }
   const start = sc.pos;
   const nameStart = sc.nameStart;
@@ -99,21 +163,32 @@ function readScalar(sc: XmlScanner, plan: DecodePlan): unknown {
   return value;
 }
 
-function readList(sc: XmlScanner, plan: DecodePlan): unknown[] {
+function readList(sc: XmlScanner, plan: DecodePlan, name: string | undefined): unknown[] {
   const items: unknown[] = [];
   if (sc.selfClosing) return items;
   const parentStart = sc.nameStart;
   const parentEnd = sc.nameEnd;
+  const src = sc.src;
   const itemName = plan.itemName;
   const item = plan.item();
-  while (sc.nextChild(parentStart, parentEnd)) {
-    if (!sc.isNamed(itemName)) sc.skipContent();
-    else {
-      const value = readValue(sc, item);
-      if (value !== undefined) items.push(value);
+  for (;;) {
+    const lt = sc.nextTag(parentStart, parentEnd);
+    if (src.charCodeAt(lt + 1) === SLASH) {
+      sc.endTag(lt, name, parentStart, parentEnd);
+      return items;
     }
+    let value: unknown;
+    if (sc.startTagNamed(lt, itemName)) value = readValue(sc, item, itemName);
+    else {
+      sc.readStartTag();
+      if (!sc.isNamed(itemName)) {
+        sc.skipContent();
+        continue;
+      }
+      value = readValue(sc, item, plainName(sc, itemName));
+    }
+    if (value !== undefined) items.push(value);
   }
-  return items;
 }
 
 function readMap(sc: XmlScanner, plan: DecodePlan): Record<string, unknown> {
@@ -137,16 +212,21 @@ function readMapEntry(sc: XmlScanner, plan: DecodePlan, map: Record<string, unkn
   let value: unknown;
   while (sc.nextChild(parentStart, parentEnd)) {
     if (sc.isNamed(plan.keyName)) key = sc.readText();
-    else if (sc.isNamed(plan.valueName)) value = readValue(sc, plan.item());
+    else if (sc.isNamed(plan.valueName)) value = readValue(sc, plan.item(), undefined);
     else sc.skipContent();
   }
   if (key !== undefined && value !== undefined) setMapEntry(map, key, value);
 }
 
-function addFlattenedItem(sc: XmlScanner, entry: XmlMemberEntry, out: Record<string, unknown>): void {
+function addFlattenedItem(
+  sc: XmlScanner,
+  entry: XmlMemberEntry,
+  out: Record<string, unknown>,
+  name: string | undefined,
+): void {
   const plan = entry.plan;
   if (plan.kind === KIND_LIST) {
-    const item = readValue(sc, plan.item());
+    const item = readValue(sc, plan.item(), name);
     let items = out[entry.name] as unknown[] | undefined;
     if (items === undefined) {
       items = [];

@@ -40,6 +40,11 @@ export interface XmlMemberEntry {
   readonly flattened: boolean;
   /** The next entry in the same bucket. */
   next: XmlMemberEntry | undefined;
+  /**
+   * The member whose element followed this one last time (learned while decoding): the decoder tries
+   * it first, so a document in the usual order is read without looking names up.
+   */
+  following: XmlMemberEntry | undefined;
 }
 
 export interface XmlStructureTable {
@@ -52,6 +57,8 @@ export interface XmlStructureTable {
   readonly elements: readonly XmlMemberEntry[];
   /** Members read from attributes of the structure's own element; undefined when there are none. */
   readonly attributes: ReadonlyMap<string, XmlMemberEntry> | undefined;
+  /** The member whose element came first last time (see XmlMemberEntry.following). */
+  first: XmlMemberEntry | undefined;
 }
 
 export class DecodePlan {
@@ -67,7 +74,7 @@ export class DecodePlan {
 
   constructor(schema: Schema) {
     this.schema = schema;
-    this.itemName = schema.kind === 'list' ? (schema.memberName ?? 'member') : '';
+    this.itemName = schema.kind === 'list' ? internalized(schema.memberName ?? 'member') : '';
     this.keyName = schema.kind === 'map' ? (schema.keyName ?? 'key') : '';
     this.valueName = schema.kind === 'map' ? (schema.valueName ?? 'value') : '';
     switch (schema.kind) {
@@ -149,6 +156,16 @@ export function findMember(
   return undefined;
 }
 
+/**
+ * The same string as V8's unique copy (the one property keys use). Names from a generated schema are
+ * built by slicing and joining (front-coded text), so each is a fresh, often rope-shaped string: used as
+ * a key in `out[name] = value`, such a string is looked up in the string table on every store, and
+ * compared by `startsWith` through its pieces. A property key is always the unique copy.
+ */
+function internalized(name: string): string {
+  return Object.keys({ [name]: 0 })[0] ?? name;
+}
+
 function buildTable(schema: StructureSchema): XmlStructureTable {
   let size = 8;
   while (size < schema.members.length * 2) size *= 2;
@@ -162,13 +179,14 @@ function buildTable(schema: StructureSchema): XmlStructureTable {
     const flattened =
       (target.kind === 'list' || target.kind === 'map') &&
       (memberHas(member, MEMBER_FLATTENED) || target.flattened === true);
-    const xml = xmlName(member);
+    const xml = internalized(xmlName(member));
     const entry: XmlMemberEntry = {
-      name: memberName(member),
+      name: internalized(memberName(member)),
       xml,
       plan: planOf(target),
       flattened,
       next: undefined,
+      following: undefined,
     };
     if (memberHas(member, MEMBER_XML_ATTRIBUTE)) {
       attributes ??= new Map();
@@ -183,5 +201,5 @@ function buildTable(schema: StructureSchema): XmlStructureTable {
     buckets[index] = entry;
     elements.push(entry);
   }
-  return { Output: outputObjectConstructor(), buckets, mask, elements, attributes };
+  return { Output: outputObjectConstructor(), buckets, mask, elements, attributes, first: undefined };
 }

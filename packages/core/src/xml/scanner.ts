@@ -67,7 +67,7 @@ export class XmlScanner {
   }
 
   /** Does src[from, to) hold a `&` or a CR? (Calls come with increasing `from`.) */
-  private needsDecoding(from: number, to: number): boolean {
+  needsDecoding(from: number, to: number): boolean {
     if (this.nextAmp < from) {
       const i = this.src.indexOf('&', from);
       this.nextAmp = i < 0 ? this.src.length : i;
@@ -154,6 +154,21 @@ export class XmlScanner {
    * or the parent's end tag (returns false, consumed).
    */
   nextChild(parentStart: number, parentEnd: number): boolean {
+    const lt = this.nextTag(parentStart, parentEnd);
+    if (this.src.charCodeAt(lt + 1) === SLASH) {
+      this.readEndTag(parentStart, parentEnd, lt);
+      return false;
+    }
+    this.readStartTag();
+    return true;
+  }
+
+  /**
+   * Inside the element whose start tag's name is at [parentStart, parentEnd): skips character data,
+   * comments and processing instructions up to the next start or end tag, and returns where its `<` is
+   * (also left in `pos`), without reading the tag.
+   */
+  nextTag(parentStart: number, parentEnd: number): number {
     const src = this.src;
     let pos = this.pos;
     for (;;) {
@@ -161,18 +176,47 @@ export class XmlScanner {
       if (lt < 0) this.failEnd(parentStart, parentEnd);
       if (lt > pos) this.checkSkippedText(pos, lt);
       const next = src.charCodeAt(lt + 1);
-      if (next === SLASH) {
-        this.readEndTag(parentStart, parentEnd, lt);
-        return false;
-      }
       if (next === BANG) pos = this.skipBang(lt);
       else if (next === QUESTION) pos = this.skipPI(lt, false);
       else {
         this.pos = lt;
-        this.readStartTag();
-        return true;
+        return lt;
       }
     }
+  }
+
+  /**
+   * The common start tag, recognised by the name the decoder expects: when the tag at `lt` is exactly
+   * `<name>` or `<name/>` (no prefix, no attributes), reads it as readStartTag would and returns true.
+   * Otherwise reads nothing and returns false (readStartTag then handles whatever the tag holds).
+   * `name` must be a well-formed XML name without a prefix.
+   */
+  startTagNamed(lt: number, name: string): boolean {
+    const src = this.src;
+    if (!src.startsWith(name, lt + 1)) return false;
+    const end = lt + 1 + name.length;
+    const c = src.charCodeAt(end);
+    if (c === GT) this.selfClosing = false;
+    else if (c === SLASH && src.charCodeAt(end + 1) === GT) this.selfClosing = true;
+    else return false;
+    this.nameStart = lt + 1;
+    this.localStart = lt + 1;
+    this.nameEnd = end;
+    this.attrStart = end;
+    this.attrEnd = end;
+    this.pos = this.selfClosing ? end + 2 : end + 1;
+    return true;
+  }
+
+  /**
+   * Reads the end tag at `lt` of the element whose start tag's name is at [parentStart, parentEnd);
+   * `name` is that name as a string when the caller has it (quicker to compare), else undefined.
+   */
+  endTag(lt: number, name: string | undefined, parentStart: number, parentEnd: number): void {
+    const src = this.src;
+    if (name !== undefined && src.startsWith(name, lt + 2) && src.charCodeAt(lt + 2 + name.length) === GT)
+      this.pos = lt + 3 + name.length;
+    else this.readEndTag(parentStart, parentEnd, lt);
   }
 
   /**
@@ -371,7 +415,7 @@ export class XmlScanner {
   }
 
   /** Reads the end tag at `lt` of the element named [parentStart, parentEnd) (whitespace allowed before `>`). */
-  private readEndTag(parentStart: number, parentEnd: number, lt: number): void {
+  readEndTag(parentStart: number, parentEnd: number, lt: number): void {
     const src = this.src;
     const length = parentEnd - parentStart;
     let pos = lt + 2;
