@@ -12,6 +12,7 @@ import {
   KIND_STRING,
   KIND_STRUCTURE,
   planOf,
+  type RecentText,
   SCALAR_OTHER,
   type XmlMemberEntry,
   type XmlStructureTable,
@@ -38,6 +39,12 @@ export function decodeStructure(
 }
 
 const SLASH = 47;
+
+/**
+ * The longest text readString remembers for reuse. V8 copies strings this short when slicing (longer
+ * slices point into the document), so a remembered value never keeps a response body alive.
+ */
+const RECENT_TEXT_MAX = 12;
 
 /**
  * The element name of the start tag just read, as a string, when it has no prefix and is `known` (a
@@ -93,7 +100,7 @@ function readStructure(
     guess = entry.following;
     if (entry.flattened) addFlattenedItem(sc, entry, out, childName);
     else {
-      const value = readValue(sc, entry.plan, childName);
+      const value = readValue(sc, entry.plan, childName, entry);
       if (value !== undefined) out[entry.name] = value;
       else if (entry.name in out) delete out[entry.name];
     }
@@ -104,10 +111,15 @@ function readStructure(
  * Decodes the element whose start tag was just read, by the kind of `plan`. Undefined = no value.
  * `name`: the element's name when known (see plainName).
  */
-function readValue(sc: XmlScanner, plan: DecodePlan, name: string | undefined): unknown {
+function readValue(
+  sc: XmlScanner,
+  plan: DecodePlan,
+  name: string | undefined,
+  seen: RecentText | undefined,
+): unknown {
   switch (plan.kind) {
     case KIND_STRING:
-      return readString(sc, name);
+      return readString(sc, name, seen);
     case KIND_STRUCTURE:
       return readStructure(sc, plan.table(), undefined, name);
     case KIND_LIST:
@@ -119,8 +131,12 @@ function readValue(sc: XmlScanner, plan: DecodePlan, name: string | undefined): 
   }
 }
 
-/** Text content. The usual case, plain text right up to the end tag, is one slice of the document. */
-function readString(sc: XmlScanner, name: string | undefined): string {
+/**
+ * Text content. The usual case, plain text right up to the end tag, is one slice of the document; when
+ * it equals the short value `seen` last held (an enum, an account id), that string is returned instead
+ * of a new one, which keeps a large output smaller.
+ */
+function readString(sc: XmlScanner, name: string | undefined, seen: RecentText | undefined): string {
   if (name === undefined || sc.selfClosing) return sc.readText();
   const src = sc.src;
   const start = sc.pos;
@@ -134,7 +150,12 @@ function readString(sc: XmlScanner, name: string | undefined): string {
   )
     return sc.readText();
   sc.pos = lt + 3 + name.length;
-  return src.slice(start, lt);
+  if (seen === undefined) return src.slice(start, lt);
+  const recent = seen.recentText;
+  if (recent.length === lt - start && src.startsWith(recent, start)) return recent;
+  const text = src.slice(start, lt);
+  if (text.length <= RECENT_TEXT_MAX) seen.recentText = text;
+  return text;
 }
 
 function readScalar(sc: XmlScanner, plan: DecodePlan, name: string | undefined): unknown {
@@ -164,30 +185,34 @@ function readScalar(sc: XmlScanner, plan: DecodePlan, name: string | undefined):
 }
 
 function readList(sc: XmlScanner, plan: DecodePlan, name: string | undefined): unknown[] {
-  const items: unknown[] = [];
-  if (sc.selfClosing) return items;
+  if (sc.selfClosing) return [];
   const parentStart = sc.nameStart;
   const parentEnd = sc.nameEnd;
   const src = sc.src;
   const itemName = plan.itemName;
   const item = plan.item();
+  const items = sc.items;
+  const base = sc.itemsTop;
   for (;;) {
     const lt = sc.nextTag(parentStart, parentEnd);
     if (src.charCodeAt(lt + 1) === SLASH) {
       sc.endTag(lt, name, parentStart, parentEnd);
-      return items;
+      const top = sc.itemsTop;
+      sc.itemsTop = base;
+      return top === base ? [] : items.slice(base, top);
     }
     let value: unknown;
-    if (sc.startTagNamed(lt, itemName)) value = readValue(sc, item, itemName);
+    if (sc.startTagNamed(lt, itemName)) value = readValue(sc, item, itemName, plan);
     else {
       sc.readStartTag();
       if (!sc.isNamed(itemName)) {
         sc.skipContent();
         continue;
       }
-      value = readValue(sc, item, plainName(sc, itemName));
+      value = readValue(sc, item, plainName(sc, itemName), plan);
     }
-    if (value !== undefined) items.push(value);
+    // Written at the top, which nested lists have moved back to where they found it.
+    if (value !== undefined) items[sc.itemsTop++] = value;
   }
 }
 
@@ -212,7 +237,7 @@ function readMapEntry(sc: XmlScanner, plan: DecodePlan, map: Record<string, unkn
   let value: unknown;
   while (sc.nextChild(parentStart, parentEnd)) {
     if (sc.isNamed(plan.keyName)) key = sc.readText();
-    else if (sc.isNamed(plan.valueName)) value = readValue(sc, plan.item(), undefined);
+    else if (sc.isNamed(plan.valueName)) value = readValue(sc, plan.item(), undefined, undefined);
     else sc.skipContent();
   }
   if (key !== undefined && value !== undefined) setMapEntry(map, key, value);
@@ -226,7 +251,7 @@ function addFlattenedItem(
 ): void {
   const plan = entry.plan;
   if (plan.kind === KIND_LIST) {
-    const item = readValue(sc, plan.item(), name);
+    const item = readValue(sc, plan.item(), name, entry);
     let items = out[entry.name] as unknown[] | undefined;
     if (items === undefined) {
       items = [];

@@ -30,7 +30,12 @@ export const SCALAR_BOOLEAN = 1;
 export const SCALAR_INTEGER = 2;
 export const SCALAR_TIMESTAMP = 3;
 
-export interface XmlMemberEntry {
+/** Remembers the last short text value read for a member or a list's items (see readString). */
+export interface RecentText {
+  recentText: string;
+}
+
+export interface XmlMemberEntry extends RecentText {
   /** The output property (`InstanceId`). */
   readonly name: string;
   /** The element (or attribute) name (`instanceId`). */
@@ -61,7 +66,7 @@ export interface XmlStructureTable {
   first: XmlMemberEntry | undefined;
 }
 
-export class DecodePlan {
+export class DecodePlan implements RecentText {
   readonly kind: number;
   readonly scalar: number;
   readonly schema: Schema;
@@ -69,6 +74,7 @@ export class DecodePlan {
   readonly itemName: string;
   readonly keyName: string;
   readonly valueName: string;
+  recentText = '';
   private builtTable: XmlStructureTable | undefined = undefined;
   private builtItem: DecodePlan | undefined = undefined;
 
@@ -187,6 +193,7 @@ function buildTable(schema: StructureSchema): XmlStructureTable {
       flattened,
       next: undefined,
       following: undefined,
+      recentText: '',
     };
     if (memberHas(member, MEMBER_XML_ATTRIBUTE)) {
       attributes ??= new Map();

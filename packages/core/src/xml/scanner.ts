@@ -49,6 +49,13 @@ export class XmlScanner {
   textEnd = 0;
   /** Set by the decoder as soon as it sees the request id, so later errors can carry it. */
   requestId: string | undefined = undefined;
+  /**
+   * Scratch room for the items of the lists being read (nested lists stack up): each list is copied out
+   * at its end into an array of exactly its length, instead of keeping the 17-slot backing store that
+   * pushing into an empty array grows, which for a list of one or two items triples its memory.
+   */
+  readonly items: unknown[] = [];
+  itemsTop = 0;
   /** What is being decoded, for error messages (`DescribeInstances response`). */
   context: string;
 
