@@ -25,7 +25,7 @@ import type { CallRetryState } from '../retry/policy.js';
 import type { Sleep } from '../retry/rate-limiter.js';
 import { redactXmlFragment, scrubSecrets, signatureOf } from '../trace/redact.js';
 import type { Tracer } from '../trace/tracer.js';
-import { decodeOutputBuiltin } from '../xml/decode-output.js';
+import type { DecodedOutput } from '../xml/decode-output.js';
 import { AttemptTrace } from './attempt-trace.js';
 import type { DryRunOutcome } from './dry-run.js';
 import type { ResponseMetadata } from './metadata.js';
@@ -187,9 +187,9 @@ export async function sendOperation(
       trace?.response(attempt, response, now() - started);
       const status = response.statusCode;
       if (status >= 200 && status < 300) {
-        let decoded: ReturnType<typeof decodeOutputBuiltin>;
+        let decoded: DecodedOutput;
         try {
-          decoded = decodeOutputBuiltin(service, operation, response.body);
+          decoded = settings.decodeOutput(service, operation, response.body);
         } catch (error) {
           if (!(error instanceof XmlParseError)) throw error;
           // The first bytes may hold secrets of the response itself (STS credentials): redact them.

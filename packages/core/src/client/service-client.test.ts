@@ -22,6 +22,7 @@ import {
   startLoopbackServer,
 } from '../http/test-support/loopback-server.js';
 import type { Transport } from '../http/types.js';
+import { fastXmlParserDecoder } from '../xml/decode-output.js';
 import { isDryRunOutcome } from './dry-run.js';
 import { ServiceClient } from './service-client.js';
 import { installLeakGuard, TEST_CREDENTIALS } from './test-support/leak-guard.js';
@@ -152,6 +153,52 @@ describe('a successful call', () => {
     expect(tokens[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set(tokens).size).toBe(1);
     expect(input).not.toHaveProperty('ClientToken');
+  });
+});
+
+describe('the xmlDecoder option', () => {
+  const body = `<?xml version="1.0" encoding="UTF-8"?>
+<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+  <requestId>req-x</requestId>
+  <regionInfo>
+    <item><regionName>eu-west-1</regionName><regionEndpoint>ec2.eu-west-1.amazonaws.com</regionEndpoint></item>
+    <item><regionName>ap-south-2</regionName><regionEndpoint>ec2.ap-south-2.amazonaws.com</regionEndpoint></item>
+  </regionInfo>
+</DescribeRegionsResponse>`;
+
+  it('fastXmlParserDecoder gives what the built-in decoder gives', async () => {
+    server.script({ body }, { body });
+    const builtin = await ec2().send(DescribeRegions, {});
+    const fallback = await ec2({ xmlDecoder: fastXmlParserDecoder }).send(DescribeRegions, {});
+    expect(builtin.Regions).toHaveLength(2);
+    expect(fallback).toEqual(builtin);
+  });
+
+  it('fastXmlParserDecoder also rejects a truncated body with an XmlParseError with the request id', async () => {
+    server.script({
+      body: '<DescribeRegionsResponse><requestId>req-f</requestId><regionInfo><item><regionName>us-',
+    });
+    const client = ec2({ xmlDecoder: fastXmlParserDecoder });
+    const error = (await guard.rejection(client.send(DescribeRegions, {}))) as XmlParseError;
+    expect(error).toBeInstanceOf(XmlParseError);
+    expect(error.requestId).toBe('req-f');
+  });
+
+  it("calls a decoder of the caller's with the operation and the body, and returns its output", async () => {
+    server.script({ body });
+    const seen: string[] = [];
+    const client = ec2({
+      xmlDecoder: (_service, operation, received) => {
+        seen.push(`${operation.name}:${Buffer.from(received).toString('utf8').length}`);
+        return { output: { Regions: [] }, requestId: 'from-decoder' };
+      },
+    });
+    const output = await client.send(DescribeRegions, {});
+    expect(seen).toEqual([`DescribeRegions:${body.length}`]);
+    expect(output).toEqual({
+      Regions: [],
+      $metadata: { requestId: 'from-decoder', httpStatusCode: 200, attempts: 1, totalRetryDelay: 0 },
+    });
   });
 });
 

@@ -10,6 +10,7 @@ import type { HttpTimeouts, Transport } from '../http/types.js';
 import type { ServiceSchema } from '../protocol/schema.js';
 import { RetryPolicy } from '../retry/policy.js';
 import type { Sleep } from '../retry/rate-limiter.js';
+import { decodeOutputBuiltin, type OutputDecoder } from '../xml/decode-output.js';
 import type { ClientConfig, ClientDefaults } from './types.js';
 import { buildUserAgent } from './user-agent.js';
 
@@ -26,6 +27,7 @@ export interface ClientSettings {
   readonly ownsTransport: boolean;
   readonly userAgent: string;
   readonly timeouts: HttpTimeouts;
+  readonly decodeOutput: OutputDecoder;
 }
 
 /** Static credentials as a provider, checked once; a provider is taken as it is. */
@@ -98,5 +100,6 @@ export async function resolveClientSettings(
       firstByteMs: config.timeouts?.firstByteMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS,
       totalMs: config.timeouts?.totalMs,
     },
+    decodeOutput: config.xmlDecoder ?? decodeOutputBuiltin,
   };
 }

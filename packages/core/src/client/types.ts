@@ -2,6 +2,7 @@
 
 import type { Credentials, CredentialsProvider } from '../credentials/types.js';
 import type { Transport } from '../http/types.js';
+import type { OutputDecoder } from '../xml/decode-output.js';
 
 export type RetryMode = 'standard' | 'adaptive' | 'legacy';
 
@@ -67,6 +68,11 @@ export interface ClientConfig {
   readonly logger?: Logger | undefined;
   /** Appended to the User-Agent as `app/<appId>`. */
   readonly appId?: string | undefined;
+  /**
+   * Decodes successful response bodies; default the built-in decoder. `fastXmlParserDecoder` (from
+   * `@boto-ts/core`, needs the optional fast-xml-parser package) is the fallback with the same results.
+   */
+  readonly xmlDecoder?: OutputDecoder | undefined;
   /** Replaces the clock, randomness, sleeping and environment the client uses (tests, simulations). */
   readonly effects?: ClientEffects | undefined;
 }
