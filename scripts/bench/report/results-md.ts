@@ -4,8 +4,8 @@
 import type { Details } from '../figures/context.js';
 import type { MachineInfo } from './machine.js';
 import { markdownTable } from './markdown-table.js';
-import { machineSlowdown } from './reference.js';
-import type { Row } from './rows.js';
+import { machineSlowdown, peerReadings } from './reference.js';
+import { formatRatio, type Row } from './rows.js';
 
 export interface ResultsDocument {
   readonly command: string;
@@ -25,6 +25,37 @@ export function slowdownNote(rows: readonly Row[]): string[] {
     `Machine load: the v3 SDK ran at ${slowdown.toFixed(2)}x its time in the issue's reference figures ` +
       '(idle 2-core machine, Node 20). The goals are absolute numbers for that idle machine; when this factor ' +
       'is well above 1, read the ratios, which hold under load, and re-run on an idle machine for the goals.',
+    '',
+  ];
+}
+
+const PEER_TITLES = { v3: 'v3 SDK', floor: 'floor' } as const;
+
+/**
+ * The speed goals read against the peers of this run (see peerReadings): a table, or nothing when no
+ * row has both a goal and a peer measured.
+ */
+export function peerTermsTable(rows: readonly Row[]): string[] {
+  const lines: string[] = [];
+  for (const row of rows) {
+    for (const r of peerReadings(row)) {
+      lines.push(
+        `| ${row.figure} | ${row.goal?.text ?? ''} | ${PEER_TITLES[r.peer]} | ${formatRatio(r.goalRatio)} | ` +
+          `${formatRatio(r.measuredRatio)} | ${r.met ? 'met' : '**missed**'} |`,
+      );
+    }
+  }
+  if (lines.length === 0) return [];
+  return [
+    '### The speed goals against the peers of this run',
+    '',
+    "A speed goal is an absolute number for the issue's reference machine. Divided by a peer's figure on",
+    'that machine it becomes a ratio to that peer (for signing, the peers are @smithy/signature-v4 and',
+    "aws4), which this run's ratio can be held against whatever the machine's speed or load.",
+    '',
+    '| figure | goal | peer | goal as a ratio to the peer | boto-ts / peer, this run | status |',
+    '|---|---|---|--:|--:|--:|',
+    ...lines,
     '',
   ];
 }
@@ -58,6 +89,7 @@ export function resultsMarkdown(doc: ResultsDocument): string {
     '',
     `![boto-ts against its peers](${doc.chartFile})`,
     '',
+    ...peerTermsTable(doc.rows),
     '## Details',
     '',
     ...Object.entries(doc.details).map(([key, value]) => `- ${key}: ${value}`),
