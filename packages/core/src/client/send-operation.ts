@@ -25,7 +25,7 @@ import type { CallRetryState } from '../retry/policy.js';
 import type { Sleep } from '../retry/rate-limiter.js';
 import { redactXmlFragment, scrubSecrets, signatureOf } from '../trace/redact.js';
 import type { Tracer } from '../trace/tracer.js';
-import type { DecodedOutput } from '../xml/decode-output.js';
+import type { DecodedOutput } from '../xml/output-types.js';
 import { AttemptTrace } from './attempt-trace.js';
 import type { DryRunOutcome } from './dry-run.js';
 import type { ResponseMetadata } from './metadata.js';

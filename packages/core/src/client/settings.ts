@@ -10,7 +10,8 @@ import type { HttpTimeouts, Transport } from '../http/types.js';
 import type { ServiceSchema } from '../protocol/schema.js';
 import { RetryPolicy } from '../retry/policy.js';
 import type { Sleep } from '../retry/rate-limiter.js';
-import { decodeOutputBuiltin, type OutputDecoder } from '../xml/decode-output.js';
+import { decodeOutputBuiltin } from '../xml/decode-output.js';
+import type { OutputDecoder } from '../xml/output-types.js';
 import type { ClientConfig, ClientDefaults } from './types.js';
 import { buildUserAgent } from './user-agent.js';
 

@@ -2,7 +2,7 @@
 
 import type { Credentials, CredentialsProvider } from '../credentials/types.js';
 import type { Transport } from '../http/types.js';
-import type { OutputDecoder } from '../xml/decode-output.js';
+import type { OutputDecoder } from '../xml/output-types.js';
 
 export type RetryMode = 'standard' | 'adaptive' | 'legacy';
 

@@ -6,6 +6,7 @@
 import type { OperationSchema, ServiceSchema } from '../protocol/schema.js';
 import { decodeStructure } from './decode-builtin.js';
 import { decodeWithFastXmlParser } from './decode-fxp.js';
+import type { DecodedOutput, OutputDecoder } from './output-types.js';
 import { REQUEST_ID_ELEMENTS, RESPONSE_METADATA_ELEMENT } from './request-id.js';
 import { utf8Text, XmlScanner } from './scanner.js';
 
@@ -13,21 +14,6 @@ export interface DecodeOutputOptions {
   /** `builtin` (default): the purpose-built decoder. `fast-xml-parser`: the fallback (needs the optional peer dependency). */
   readonly parser?: 'builtin' | 'fast-xml-parser';
 }
-
-export interface DecodedOutput {
-  readonly output: Record<string, unknown>;
-  readonly requestId: string | undefined;
-}
-
-/**
- * Turns a successful response body into the operation's output: what a client's `xmlDecoder` option
- * takes. It throws XmlParseError for a body it cannot decode, never returns a half-filled output.
- */
-export type OutputDecoder = (
-  service: ServiceSchema,
-  operation: OperationSchema,
-  body: Uint8Array | string,
-) => DecodedOutput;
 
 /**
  * Decodes a successful response body with the operation's output schema. Throws XmlParseError (with the
