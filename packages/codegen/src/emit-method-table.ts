@@ -62,9 +62,8 @@ export function emitLazyClientModule(model: ServiceModel, target: ServiceTarget)
     return `${head} {\n    return callOperation(this, '${operation}', input, options${extra});\n  }\n`;
   });
   const dryRunTypes = usesDryRun(model, target) ? ['DryRunFlag', 'Outcome', 'WithDryRun'] : [];
-  return `${coreImports(target, ['ServiceClient'], ['CallOptions', 'ClientConfig', 'OperationSchema', 'WithMetadata'])}${customizationImports(target, target.outDir, model)}import type { ${['Customization', ...dryRunTypes].join(', ')} } from './method-types.js';
-import type { ${P}MethodName } from './operation-types.js';
-import type { SchemaTable } from './schema-table.js';
+  return `${coreImports(target, ['ServiceClient'], ['CallOptions', 'ClientConfig', 'Customization', 'OperationSchema', 'WithMetadata', ...dryRunTypes])}import type { SchemaTable } from '@boto-ts/core/schema-table';
+${customizationImports(target, target.outDir, model)}import type { ${P}MethodName } from './operation-types.js';
 import { ${c}Service } from './service.js';
 import type * as T from './types.js';
 
@@ -151,7 +150,7 @@ export function emitFunctionDeclarations(model: ServiceModel, target: ServiceTar
     return `${head} {\n${body}\n}\n`;
   });
   const dryRunTypes = usesDryRun(model, target) ? ['DryRunFlag', 'Outcome', 'WithDryRun'] : [];
-  return `${coreImports(target, [], ['CallOptions', 'ServiceClient', 'WithMetadata'])}${customizationImports(target, dir, model)}${dryRunTypes.length > 0 ? `import type { ${dryRunTypes.join(', ')} } from '${relativeSpecifier(dir, `${target.outDir}/method-types.js`)}';\n` : ''}import type * as T from '${relativeSpecifier(dir, `${target.outDir}/types.js`)}';
+  return `${coreImports(target, [], ['CallOptions', 'ServiceClient', 'WithMetadata', ...dryRunTypes])}${customizationImports(target, dir, model)}import type * as T from '${relativeSpecifier(dir, `${target.outDir}/types.js`)}';
 import * as S from './schemas.js';
 
 ${functions.join('\n')}`;
@@ -175,8 +174,7 @@ export function create${P}BareClient(config?: ClientConfig): ServiceClient {
 /** `operation-types.ts`: method names, and input and output types by method name, read off the client. */
 export function emitDerivedOperationTypes(target: ServiceTarget): string {
   const P = target.prefix;
-  return `${coreImports(target, [], ['ServiceClient'])}import type { ${P}Client } from './client.js';
-import type { OperationTypesOf } from './method-types.js';
+  return `${coreImports(target, [], ['OperationTypesOf', 'ServiceClient'])}import type { ${P}Client } from './client.js';
 
 /** An operation's method name (\`describeInstances\`). */
 export type ${P}MethodName = Exclude<keyof ${P}Client, keyof ServiceClient>;

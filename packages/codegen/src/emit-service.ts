@@ -1,7 +1,6 @@
 // Generates one service's client from its model: types, schemas, client class, per-operation
 // functions and indexes, into the target's generated folder (EC2 -> client-ec2, STS -> core).
 
-import { readFileSync } from 'node:fs';
 import type { ServiceSchema } from '@boto-ts/core';
 import type { CodegenContext } from './context.js';
 import {
@@ -125,7 +124,7 @@ function mainIndex(build: ServiceBuild, typeNames: ReadonlySet<string>): string 
   const lines = target.lazySchemas
     ? [
         `export { ${P}Client, type ${P}ClientConfig, ${c}OperationNames, type ${P}OperationName, load${P}Operation } from './client.js';`,
-        `export type { DryRunOutcome } from './method-types.js';`,
+        `export type { DryRunOutcome } from '${target.coreModules('DryRunOutcome')}';`,
         `export type { ${P}MethodName, ${P}Operations } from './operation-types.js';`,
         `export { ${c}Service } from './service.js';`,
         `export type * from './types.js';`,
@@ -144,11 +143,6 @@ function mainIndex(build: ServiceBuild, typeNames: ReadonlySet<string>): string 
 
 function shapeTypeNames(model: ServiceModel): Set<string> {
   return new Set(Object.keys(model.shapes));
-}
-
-/** A runtime helper the generated code imports, copied from packages/codegen/src/runtime. */
-function runtimeSource(file: string): string {
-  return readFileSync(new URL(`./runtime/${file}`, import.meta.url), 'utf8');
 }
 
 /** Writes every file of one service's generated folder. */
@@ -176,20 +170,17 @@ export function emitService(context: CodegenContext, target: ServiceTarget): voi
   );
 
   if (target.lazySchemas) {
-    const copied = (file: string) => `A copy of packages/codegen/src/runtime/${file}.`;
     write(
       'client.ts',
       `${target.prefix}Client: one method per operation.`,
       emitLazyClientModule(model, target),
     );
-    write('method-types.ts', copied('method-types.ts'), runtimeSource('method-types.ts'));
     write('service.ts', 'The service schema.', serviceModule(build, undefined));
     write(
       'schema-text.ts',
       'Every schema of the service as compact text (entries separated by `~`).',
-      `// Its decoder comes with it: the client loads both on its first call, as one module.\nexport { createSchemaTable } from './schema-table.js';\n\nexport const ${target.constPrefix}SchemaText: string = ${stringLiteral(encodeSchemaTable(build.graph))};\n`,
+      `// Its decoder comes with it: the client loads both on its first call.\nexport { createSchemaTable } from '@boto-ts/core/schema-table';\n\nexport const ${target.constPrefix}SchemaText: string = ${stringLiteral(encodeSchemaTable(build.graph))};\n`,
     );
-    write('schema-table.ts', copied('schema-table.ts'), runtimeSource('schema-table.ts'));
     const opsDir = `${out}/operations`;
     write(
       'operations/schemas.ts',

@@ -44,7 +44,7 @@ export function signatureParts(
  * the documentation and types live in the declarations only and the JavaScript is one plain
  * function. With a \`DryRun\` member the overload is generic in the DryRun value: \`DryRun: true\`
  * resolves to a DryRunOutcome, no DryRun to the output, a DryRun known only at run time to either
- * (Outcome, in runtime/method-types.ts). \`head\` is \`describeInstances\` in a class, \`export function describeInstances\`
+ * (Outcome, in @boto-ts/core's client/method-types.ts). \`head\` is \`describeInstances\` in a class, \`export function describeInstances\`
  * in a module; \`leading\` is a first parameter, if any.
  */
 export function overloads(

@@ -1,6 +1,6 @@
 // Encodes a service's schemas as compact text, one JSON entry per line, for the full client:
 // importing a string costs a fraction of evaluating thousands of object literals, and the client
-// decodes only the operations it calls (runtime/schema-table.ts is the decoder; keep them in step).
+// decodes only the operations it calls (@boto-ts/core/schema-table is the decoder; keep them in step).
 //
 // Layout, entries separated by ENTRY_SEPARATOR (`~`, which no entry holds; the text is written as one
 // plain string literal, which V8 reads faster than a template literal with line breaks):
@@ -17,8 +17,8 @@
 // data stands for `undefined`.
 
 import type { OperationSchema, Schema, SchemaRef } from '@boto-ts/core';
+import { DICTIONARY_BLOCK, ENTRY_SEPARATOR } from '@boto-ts/core/schema-table';
 import { compareCodeUnits } from './names.js';
-import { DICTIONARY_BLOCK, ENTRY_SEPARATOR } from './runtime/schema-table.js';
 import { isSchema, type SchemaGraph, sharedScalars } from './schema-graph.js';
 
 /** Plain data only: a schema or thunk here means the format needs a new positional slot. */

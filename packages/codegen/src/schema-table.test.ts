@@ -1,10 +1,15 @@
 import { runInNewContext } from 'node:vm';
+import {
+  createSchemaTable,
+  DICTIONARY_BLOCK,
+  ENTRY_SEPARATOR,
+  frontDecode,
+} from '@boto-ts/core/schema-table';
 import { describe, expect, it } from 'vitest';
 import { hasShared } from '../../../scripts/lib/shared-dir.js';
 import { compactRuleSet } from './emit-endpoints.js';
 import type { ServiceModel } from './model.js';
 import { compareCodeUnits } from './names.js';
-import { createSchemaTable, DICTIONARY_BLOCK, ENTRY_SEPARATOR, frontDecode } from './runtime/schema-table.js';
 import { buildSchemas } from './schema-builder.js';
 import { buildSchemaGraph } from './schema-graph.js';
 import { operationSnapshot } from './schema-snapshot.js';

@@ -5,6 +5,14 @@
 
 export { type DryRunOutcome, isDryRunOutcome } from './client/dry-run.js';
 export type { ResponseMetadata, WithMetadata } from './client/metadata.js';
+export type {
+  Customization,
+  DryRunFlag,
+  DryRunResult,
+  OperationTypesOf,
+  Outcome,
+  WithDryRun,
+} from './client/method-types.js';
 export { ServiceClient } from './client/service-client.js';
 export type { CallOptions, ClientConfig } from './client/types.js';
 export {

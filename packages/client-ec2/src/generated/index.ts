@@ -3,7 +3,7 @@
 // Do not edit: change the generator and regenerate.
 
 export { EC2Client, type EC2ClientConfig, ec2OperationNames, type EC2OperationName, loadEC2Operation } from './client.js';
-export type { DryRunOutcome } from './method-types.js';
+export type { DryRunOutcome } from '@boto-ts/core/client';
 export type { EC2MethodName, EC2Operations } from './operation-types.js';
 export { ec2Service } from './service.js';
 export type * from './types.js';
