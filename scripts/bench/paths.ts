@@ -2,7 +2,7 @@
 // git) and the published results (bench/).
 
 import { join } from 'node:path';
-import { repoRoot } from '../lib/shared-dir.js';
+import { repoRoot } from '../lib/repo-data.js';
 
 export { repoRoot };
 export const benchOutDir = join(repoRoot, 'bench');

@@ -12,11 +12,11 @@ import { XMLParser } from 'fast-xml-parser';
 import { describeInstancesXml } from '../../fixtures/xml/describe-instances.js';
 import type { ServiceModel } from '../../packages/codegen/src/model.js';
 import { buildSchemas } from '../../packages/codegen/src/schema-builder.js';
-import { sharedPath } from '../lib/shared-dir.js';
+import { modelPath } from '../lib/repo-data.js';
 
 const quick = process.argv.includes('--quick');
 const model = JSON.parse(
-  readFileSync(sharedPath('models', 'ec2', '2016-11-15', 'service-2.json'), 'utf8'),
+  readFileSync(modelPath('ec2', '2016-11-15', 'service-2.json'), 'utf8'),
 ) as ServiceModel;
 const { service, operations } = buildSchemas(model);
 const operation = operations.get('DescribeInstances') as OperationSchema;

@@ -1,13 +1,12 @@
 // Protocol conformance: every input and output case of botocore's ec2/query protocol tests
-// (../shared/conformance/protocols/botocore, current and legacy), run in memory through buildSchemas,
+// (fixtures/conformance/protocols/botocore, current and legacy), run in memory through buildSchemas,
 // validateInput, fillIdempotencyTokens, serializeRequestBody, resolveHostPrefix, compressRequestBody,
 // decodeOutput (both parsers) and parseServiceError. Nothing is skipped, not even the cases botocore's
 // own ignore list leaves out. A last set checks that every Smithy ec2Query test id is covered: by its
 // botocore JSON form, or (for the one case botocore has not converted) by a case built here from the
-// .smithy file.
+// Smithy model (fixtures/conformance/protocols/smithy, Smithy's JSON AST of the .smithy files).
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import {
@@ -26,7 +25,7 @@ import {
 } from '@boto-ts/core';
 import type { ModelOperation, ModelShape, ServiceModel } from '../../packages/codegen/src/model.js';
 import { buildSchemas } from '../../packages/codegen/src/schema-builder.js';
-import { sharedPath } from '../lib/shared-dir.js';
+import { conformancePath, readConformanceJson } from '../lib/repo-data.js';
 import type { ConformanceSuite, SetResult } from './types.js';
 
 /** The uuid the idempotency-token cases expect. */
@@ -87,7 +86,7 @@ export const run: ConformanceSuite = async () => {
   const byId = new Map<string, string | undefined>();
   for (const set of SETS) {
     const suites = JSON.parse(
-      readFileSync(sharedPath('conformance', 'protocols', 'botocore', `${set}.json`), 'utf8'),
+      readFileSync(conformancePath('protocols', 'botocore', `${set}.json`), 'utf8'),
     ) as Suite[];
     const failures: string[] = [];
     let passed = 0;
@@ -279,37 +278,32 @@ function differs(expected: unknown, actual: unknown): string {
 
 // ---- Smithy ec2Query coverage ----
 
+/** One Smithy protocol test, as the JSON AST holds it (the fields this runner reads). */
 interface SmithyTest {
   readonly id: string;
   readonly kind: 'request' | 'response';
-  readonly file: string;
-  readonly text: string;
+  /** The shape whose trait holds the test (an operation, or an error structure). */
+  readonly shape: string;
+  readonly appliesTo?: 'client' | 'server';
+  readonly body?: string;
+  readonly params?: Record<string, unknown>;
 }
 
-/** Every `id` inside @httpRequestTests / @httpResponseTests blocks of the ec2Query .smithy files. */
-function smithyTests(): SmithyTest[] {
-  const dir = sharedPath('conformance', 'protocols', 'smithy-ec2query', 'model', 'ec2Query');
+interface SmithyAst {
+  readonly shapes: Record<string, { readonly traits?: Record<string, unknown> }>;
+}
+
+/** Every client test of a Smithy test model (`smithy-aws-protocol-tests/ec2Query`), in shape order. */
+function smithyTests(model: string): SmithyTest[] {
+  const ast = readConformanceJson<SmithyAst>(`protocols/smithy/${model}.json`);
   const tests: SmithyTest[] = [];
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.smithy'))
-    .sort()) {
-    const source = readFileSync(join(dir, file), 'utf8');
-    const markers = [...source.matchAll(/@http(Request|Response)Tests\(/g)];
-    markers.forEach((marker, i) => {
-      const end = markers[i + 1]?.index ?? source.length;
-      const block = source.slice(marker.index, end);
-      const ids = [...block.matchAll(/^\s*id: "([^"]+)"/gm)];
-      ids.forEach((id, j) => {
-        const text = block.slice(id.index, ids[j + 1]?.index ?? block.length);
-        if (/appliesTo: "server"/.test(text)) return;
-        tests.push({
-          id: id[1] as string,
-          kind: marker[1] === 'Request' ? 'request' : 'response',
-          file,
-          text,
-        });
-      });
-    });
+  for (const [shape, { traits }] of Object.entries(ast.shapes)) {
+    for (const kind of ['request', 'response'] as const) {
+      const cases =
+        traits?.[kind === 'request' ? 'smithy.test#httpRequestTests' : 'smithy.test#httpResponseTests'];
+      for (const test of (cases ?? []) as Omit<SmithyTest, 'kind' | 'shape'>[])
+        if (test.appliesTo !== 'server') tests.push({ ...test, kind, shape });
+    }
   }
   return tests;
 }
@@ -317,7 +311,7 @@ function smithyTests(): SmithyTest[] {
 function smithyCoverage(byId: ReadonlyMap<string, string | undefined>): SetResult {
   const failures: string[] = [];
   let passed = 0;
-  for (const test of smithyTests()) {
+  for (const test of smithyTests('smithy-aws-protocol-tests/ec2Query')) {
     const set = test.kind === 'request' ? 'input/ec2' : 'output/ec2';
     const key = `${set}:${test.id}`;
     let outcome: string | undefined;
@@ -325,22 +319,19 @@ function smithyCoverage(byId: ReadonlyMap<string, string | undefined>): SetResul
     else if (test.id === 'Ec2QueryNameDistinctFromXmlNameAndMemberName') outcome = distinctNamesCase(test);
     else outcome = `no botocore JSON case in ${set}.json and no hand-built case`;
     if (outcome === undefined) passed++;
-    else failures.push(`${test.id} (${test.file}): ${outcome}`);
+    else failures.push(`${test.id} (${test.shape}): ${outcome}`);
   }
   return { name: 'protocols/smithy-ec2query', passed, failed: failures.length, failures };
 }
 
 /**
  * The one ec2Query request test botocore has not converted to JSON. Its members, translated by hand
- * from input.smithy (`@ec2QueryName` -> queryName, `@xmlName` -> locationName); body and params are
- * read from the .smithy text.
+ * from the Smithy model (`@ec2QueryName` -> queryName, `@xmlName` -> locationName); body and params
+ * are the test's own.
  */
 function distinctNamesCase(test: SmithyTest): string | undefined {
-  const body = /body: "([^"]*)"/.exec(test.text)?.[1];
-  const paramsText = /params: \{([^}]*)\}/.exec(test.text)?.[1];
-  if (body === undefined || paramsText === undefined)
-    return 'could not read body and params from the .smithy file';
-  const params = Object.fromEntries([...paramsText.matchAll(/(\w+): "([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const { body, params } = test;
+  if (body === undefined || params === undefined) return 'the Smithy test has no body or params';
   const suite: Suite = {
     description: test.id,
     metadata: { protocol: 'ec2', apiVersion: '2020-01-08' },

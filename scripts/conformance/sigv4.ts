@@ -1,9 +1,8 @@
-// The SigV4 conformance suites (../shared/conformance/sigv4, formats in its README), run against
+// The SigV4 conformance suites (fixtures/conformance/sigv4: one JSON file per suite, a case per
+// upstream folder with each file's text under its name), run against
 // @boto-ts/sigv4: botocore's copy of the AWS test suite (34 cases, all run, including the four
 // botocore itself skips) and aws-c-auth's newer suite in its header and query variants (38 + 38).
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import {
   canonicalRequest,
   foldHeaderValue,
@@ -12,7 +11,7 @@ import {
   type SigningOptions,
   signRequestWithDetails,
 } from '@boto-ts/sigv4';
-import { sharedPath } from '../lib/shared-dir.js';
+import { readConformanceJson } from '../lib/repo-data.js';
 import type { ConformanceSuite, SetResult } from './types.js';
 
 /** A raw HTTP/1.1 request file, read as the suites' README describes. */
@@ -99,10 +98,6 @@ function diffHeaders(expected: Map<string, string>, actual: Map<string, string>)
   return '';
 }
 
-function read(path: string): string {
-  return readFileSync(path, 'utf8');
-}
-
 function tally(name: string, cases: Array<{ id: string; problems: string[] }>): SetResult {
   const failures = cases.filter((c) => c.problems.length > 0).map((c) => `${c.id}: ${c.problems.join('; ')}`);
   return { name, passed: cases.length - failures.length, failed: failures.length, failures };
@@ -128,19 +123,18 @@ const BOTOCORE_KEYS = {
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
 };
 
-function botocoreCaseDirs(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const path = join(dir, entry.name);
-    if (existsSync(join(path, `${entry.name}.req`))) found.push(path);
-    else found.push(...botocoreCaseDirs(path));
-  }
-  return found.sort();
+/** A case of botocore's copy: the text of its `.req`, `.creq`, `.sts`, `.authz` and `.sreq` files. */
+interface BotocoreCase {
+  readonly name: string;
+  readonly req: string;
+  readonly creq: string;
+  readonly sts: string;
+  readonly authz: string;
+  readonly sreq: string;
 }
 
-function botocoreCase(dir: string): string[] {
-  const file = (ext: string) => read(join(dir, `${basename(dir)}.${ext}`));
+function botocoreCase(suiteCase: BotocoreCase): string[] {
+  const file = (ext: 'req' | 'creq' | 'sts' | 'authz' | 'sreq') => suiteCase[ext];
   const raw = parseRawRequest(file('req'));
   const creq = file('creq');
   const sreq = parseRawRequest(file('sreq'));
@@ -180,6 +174,15 @@ interface AwsCContext {
   omit_session_token?: boolean;
 }
 
+/** A case of aws-c-auth's suite: its context, and each text file under its name without `.txt`. */
+type AwsCCase = { readonly name: string; readonly context: AwsCContext } & Readonly<Record<string, unknown>>;
+
+function text(suiteCase: AwsCCase, file: string): string {
+  const value = suiteCase[file];
+  if (typeof value !== 'string') throw new Error(`the case has no ${file} file`);
+  return value;
+}
+
 function awsCOptions(context: AwsCContext): SigningOptions {
   return {
     credentials: {
@@ -197,16 +200,16 @@ function awsCOptions(context: AwsCContext): SigningOptions {
   };
 }
 
-function awsCHeaderCase(dir: string): string[] {
-  const context = JSON.parse(read(join(dir, 'context.json'))) as AwsCContext;
-  const raw = parseRawRequest(read(join(dir, 'request.txt')));
-  const expected = parseRawRequest(read(join(dir, 'header-signed-request.txt')));
+function awsCHeaderCase(suiteCase: AwsCCase): string[] {
+  const context = suiteCase.context;
+  const raw = parseRawRequest(text(suiteCase, 'request'));
+  const expected = parseRawRequest(text(suiteCase, 'header-signed-request'));
   const { request, details } = signRequestWithDetails(toSignable(raw), awsCOptions(context));
   const signature = /Signature=([0-9a-f]+)/.exec(request.headers['authorization'] ?? '')?.[1] ?? '';
   return [
-    diff('canonical request', read(join(dir, 'header-canonical-request.txt')), details.canonicalRequest),
-    diff('string to sign', read(join(dir, 'header-string-to-sign.txt')), details.stringToSign),
-    diff('signature', read(join(dir, 'header-signature.txt')), signature),
+    diff('canonical request', text(suiteCase, 'header-canonical-request'), details.canonicalRequest),
+    diff('string to sign', text(suiteCase, 'header-string-to-sign'), details.stringToSign),
+    diff('signature', text(suiteCase, 'header-signature'), signature),
     diffHeaders(headerSet(expected.headers), headerSet(request.headers)),
   ];
 }
@@ -219,10 +222,10 @@ function targetParts(target: string): { path: string; params: string } {
   return { path, params: params.sort().join('&') };
 }
 
-function awsCQueryCase(dir: string): string[] {
-  const context = JSON.parse(read(join(dir, 'context.json'))) as AwsCContext;
-  const raw = parseRawRequest(read(join(dir, 'request.txt')));
-  const expected = parseRawRequest(read(join(dir, 'query-signed-request.txt')));
+function awsCQueryCase(suiteCase: AwsCCase): string[] {
+  const context = suiteCase.context;
+  const raw = parseRawRequest(text(suiteCase, 'request'));
+  const expected = parseRawRequest(text(suiteCase, 'query-signed-request'));
   const { url, details } = presignUrlWithDetails(toSignable(raw), {
     ...awsCOptions(context),
     contentSha256Header: false,
@@ -233,26 +236,21 @@ function awsCQueryCase(dir: string): string[] {
   const theirs = targetParts(expected.target);
   const signature = /[?&]X-Amz-Signature=([0-9a-f]+)/.exec(url)?.[1] ?? '';
   return [
-    diff('canonical request', read(join(dir, 'query-canonical-request.txt')), details.canonicalRequest),
-    diff('string to sign', read(join(dir, 'query-string-to-sign.txt')), details.stringToSign),
-    diff('signature', read(join(dir, 'query-signature.txt')), signature),
+    diff('canonical request', text(suiteCase, 'query-canonical-request'), details.canonicalRequest),
+    diff('string to sign', text(suiteCase, 'query-string-to-sign'), details.stringToSign),
+    diff('signature', text(suiteCase, 'query-signature'), signature),
     diff('signed path', theirs.path, ours.path),
     diff('signed query parameters', theirs.params.replaceAll('&', '\n'), ours.params.replaceAll('&', '\n')),
   ];
 }
 
 export const run: ConformanceSuite = async () => {
-  const botocoreDir = sharedPath('conformance', 'sigv4', 'botocore', 'aws4_testsuite');
-  const awsCDir = sharedPath('conformance', 'sigv4', 'aws-c-auth', 'aws-signing-test-suite', 'v4');
-  const botocore = botocoreCaseDirs(botocoreDir).map((dir) =>
-    runCase(dir.slice(botocoreDir.length + 1), () => botocoreCase(dir)),
+  const botocore = readConformanceJson<BotocoreCase[]>('sigv4/botocore/aws4_testsuite.json').map((c) =>
+    runCase(c.name, () => botocoreCase(c)),
   );
-  const awsCDirs = readdirSync(awsCDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(awsCDir, e.name, 'context.json')))
-    .map((e) => e.name)
-    .sort();
-  const header = awsCDirs.map((name) => runCase(name, () => awsCHeaderCase(join(awsCDir, name))));
-  const query = awsCDirs.map((name) => runCase(name, () => awsCQueryCase(join(awsCDir, name))));
+  const awsC = readConformanceJson<AwsCCase[]>('sigv4/aws-c-auth/v4.json');
+  const header = awsC.map((c) => runCase(c.name, () => awsCHeaderCase(c)));
+  const query = awsC.map((c) => runCase(c.name, () => awsCQueryCase(c)));
   return [
     tally('sigv4/botocore', botocore),
     tally('sigv4/aws-c-auth-header', header),

@@ -3,7 +3,7 @@
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { isCI } from './shared-dir.js';
+import { isCI } from './repo-data.js';
 
 export interface MotoServer {
   /** `http://127.0.0.1:<port>` */

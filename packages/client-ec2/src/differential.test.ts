@@ -4,7 +4,6 @@
 
 import { decodeOutput, type HttpRequest, type Transport } from '@boto-ts/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasShared } from '../../../scripts/lib/shared-dir.js';
 import { EC2Client, ec2OperationNames, ec2Service, loadEC2Operation } from './index.js';
 import { ec2Model } from './test-support/model.js';
 import { normalizeOutput } from './test-support/normalize.js';
@@ -77,7 +76,7 @@ async function ourBody(
   return bodies[0] as string;
 }
 
-describe.runIf(hasShared('models'))('EC2 differential against the v3 SDK', () => {
+describe('EC2 differential against the v3 SDK', () => {
   const model = ec2Model();
   const inputs = new RandomInputGenerator(model);
   const responses = new RandomXmlGenerator(model);

@@ -3,12 +3,11 @@
 
 import { buildSchemas, compactRuleSet, operationSnapshot, type ServiceModel } from '@boto-ts/codegen';
 import { describe, expect, it } from 'vitest';
-import { hasShared } from '../../../scripts/lib/shared-dir.js';
 import { EC2Client, ec2OperationNames, ec2Service, loadEC2Operation } from './index.js';
 import * as operations from './operations.js';
 import { ec2Model, ec2RuleSet } from './test-support/model.js';
 
-describe.runIf(hasShared('models'))('generated EC2 schemas', () => {
+describe('generated EC2 schemas', () => {
   const model: ServiceModel = ec2Model();
   const built = buildSchemas(model, { endpointRuleSet: compactRuleSet(ec2RuleSet()), configKey: 'ec2' });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 export interface CodegenContext {
   /** The repository root. */
   readonly repoRoot: string;
-  /** The botocore-format models folder (`../shared/models`). */
+  /** The botocore-format models folder (the repository's `models/`). */
   readonly modelsDir: string;
   /** Parses a JSON file under modelsDir (`readModel('ec2/2016-11-15/service-2.json')`). */
   readModel<T>(relativePath: string): T;

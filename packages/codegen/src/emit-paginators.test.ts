@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasShared, repoRoot, sharedPath } from '../../../scripts/lib/shared-dir.js';
+import { modelPath, repoRoot } from '../../../scripts/lib/repo-data.js';
 import {
   mergePaginatorExtras,
   nestedItemKey,
@@ -11,11 +11,10 @@ import {
 } from './emit-paginators.js';
 import type { PaginatorsModel, ServiceModel } from './model.js';
 
-const haveModels = hasShared('models', 'ec2', '2016-11-15', 'paginators-1.json');
 const read = <T>(file: string): T =>
-  JSON.parse(readFileSync(sharedPath('models', 'ec2', '2016-11-15', file), 'utf8')) as T;
+  JSON.parse(readFileSync(modelPath('ec2', '2016-11-15', file), 'utf8')) as T;
 
-describe.skipIf(!haveModels)('emit-paginators', () => {
+describe('emit-paginators', () => {
   const service = read<ServiceModel>('service-2.json');
   const paginators = mergePaginatorExtras(
     read<PaginatorsModel>('paginators-1.json'),

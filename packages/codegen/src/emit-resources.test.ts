@@ -1,15 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasShared, repoRoot, sharedPath } from '../../../scripts/lib/shared-dir.js';
+import { modelPath, modelsDir, repoRoot } from '../../../scripts/lib/repo-data.js';
 import { createContext } from './context.js';
 import { emitResources, loadResourceModels, mergeResourceExtras } from './emit-resources.js';
 import type { ResourcePlan } from './emit-resources-model.js';
 import { camelName, parseTarget } from './emit-resources-names.js';
 import { planResources } from './emit-resources-plan.js';
 
-const haveModels = hasShared('models', 'ec2', '2016-11-15', 'resources-1.json');
-const read = <T>(path: string): T => JSON.parse(readFileSync(sharedPath('models', path), 'utf8')) as T;
+const read = <T>(path: string): T => JSON.parse(readFileSync(modelPath(path), 'utf8')) as T;
 
 describe('names and targets', () => {
   it('camelCases model names, acronyms included', () => {
@@ -30,7 +29,7 @@ describe('names and targets', () => {
   });
 });
 
-describe.skipIf(!haveModels)('emit-resources', () => {
+describe('emit-resources', () => {
   const { models, resources } = loadResourceModels(read);
   const plan = planResources(models, resources);
   const byName = new Map(plan.resources.map((resource) => [resource.name, resource]));
@@ -141,7 +140,7 @@ describe.skipIf(!haveModels)('emit-resources', () => {
 
   it('writes exactly the files in packages/resources-ec2/src/generated', async () => {
     const files = new Map<string, string>();
-    await emitResources(createContext(repoRoot, sharedPath('models'), files));
+    await emitResources(createContext(repoRoot, modelsDir, files));
     const dir = join(repoRoot, 'packages/resources-ec2/src/generated');
     expect(existsSync(dir)).toBe(true);
     expect([...files.keys()].map((path) => path.split('/').at(-1)).sort()).toEqual(readdirSync(dir).sort());

@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasShared, repoRoot, sharedPath } from '../../../scripts/lib/shared-dir.js';
+import { modelPath, repoRoot } from '../../../scripts/lib/repo-data.js';
 import { nounOf, planSubject, renderWaiters } from './emit-waiters.js';
 import type { ServiceModel, WaitersModel } from './model.js';
 
-const haveModels = hasShared('models', 'ec2', '2016-11-15', 'waiters-2.json');
 const read = <T>(file: string): T =>
-  JSON.parse(readFileSync(sharedPath('models', 'ec2', '2016-11-15', file), 'utf8')) as T;
+  JSON.parse(readFileSync(modelPath('ec2', '2016-11-15', file), 'utf8')) as T;
 const generated = (file: string) =>
   readFileSync(join(repoRoot, 'packages/waiters/src/generated/ec2', file), 'utf8');
 
-describe.skipIf(!haveModels)('emit-waiters', () => {
+describe('emit-waiters', () => {
   const service = read<ServiceModel>('service-2.json');
   const waiters = read<WaitersModel>('waiters-2.json');
 

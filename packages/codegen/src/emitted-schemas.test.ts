@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasShared, sharedPath } from '../../../scripts/lib/shared-dir.js';
+import { modelsDir } from '../../../scripts/lib/repo-data.js';
 // STS is generated into core (for the credential chain) and core does not export it by name, so
 // this test reads the generated module directly.
 import * as sts from '../../core/src/generated/sts/index.js';
@@ -9,12 +9,12 @@ import { compactRuleSet } from './emit-endpoints.js';
 import type { ServiceModel } from './model.js';
 import { buildSchemas } from './schema-builder.js';
 import { operationSnapshot, schemaSnapshot } from './schema-snapshot.js';
-import { readSharedModel } from './test-support/models.js';
+import { readModel } from './test-support/models.js';
 
-describe.runIf(hasShared('models'))('generated STS client', () => {
-  const model = readSharedModel<ServiceModel>('sts/2011-06-15/service-2.json');
+describe('generated STS client', () => {
+  const model = readModel<ServiceModel>('sts/2011-06-15/service-2.json');
   const built = buildSchemas(model, {
-    endpointRuleSet: compactRuleSet(readSharedModel<unknown>('sts/2011-06-15/endpoint-rule-set-1.json')),
+    endpointRuleSet: compactRuleSet(readModel<unknown>('sts/2011-06-15/endpoint-rule-set-1.json')),
     configKey: 'sts',
   });
 
@@ -52,10 +52,10 @@ describe.runIf(hasShared('models'))('generated STS client', () => {
   });
 });
 
-describe.runIf(hasShared('models'))('codegen output', () => {
+describe('codegen output', () => {
   function generate(emit: typeof emitStsClient): Map<string, string> {
     const files = new Map<string, string>();
-    emit(createContext('/repo', sharedPath('models'), files));
+    emit(createContext('/repo', modelsDir, files));
     return files;
   }
 

@@ -1,6 +1,6 @@
 // The banner at the top of every generated file: generated, by what, from which model, do not edit.
 
-/** `model` is the model path under ../shared/models (`ec2/2016-11-15/service-2.json`). */
+/** `model` is the model path under models/ (`ec2/2016-11-15/service-2.json`). */
 export function generatedHeader(model: string, what: string): string {
   return [
     `// ${what}`,

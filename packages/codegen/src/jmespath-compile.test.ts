@@ -4,7 +4,7 @@ import * as runtime from '@boto-ts/core/jmespath';
 import { search } from '@jmespath-community/jmespath';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCI } from '../../../scripts/lib/shared-dir.js';
+import { isCI } from '../../../scripts/lib/repo-data.js';
 import { compileJmespath, JmespathCompileError, JmespathSyntaxError } from './jmespath-compile.js';
 
 /** Turns compiled code into a function, with the runtime's helpers in scope. */

@@ -1,4 +1,4 @@
-// `pnpm codegen`: runs every emitter against ../shared/models, then replaces each generated folder
+// `pnpm codegen`: runs every emitter against the repository's models/, then replaces each generated folder
 // with the new output in one go. Output is deterministic, so CI regenerates and diffs.
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createContext, type Emitter } from './context.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const modelsDir = resolve(process.env.BOTO_TS_SHARED ?? join(repoRoot, '..', 'shared'), 'models');
+const modelsDir = join(repoRoot, 'models');
 
 /** Every emitter, in order. Each owns the generated folders it lists. */
 const emitters: { name: string; outputs: string[]; load: () => Promise<Emitter> }[] = [

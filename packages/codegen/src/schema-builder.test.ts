@@ -19,13 +19,12 @@ import {
 } from '@boto-ts/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeInstancesXml } from '../../../fixtures/xml/describe-instances.js';
-import { hasShared, sharedPath } from '../../../scripts/lib/shared-dir.js';
+import { modelPath } from '../../../scripts/lib/repo-data.js';
 import type { ServiceModel } from './model.js';
 import { type BuiltSchemas, buildSchemas } from './schema-builder.js';
 
-const shared = hasShared('models');
 const loadModel = (path: string): ServiceModel =>
-  JSON.parse(readFileSync(sharedPath('models', ...path.split('/')), 'utf8')) as ServiceModel;
+  JSON.parse(readFileSync(modelPath(...path.split('/')), 'utf8')) as ServiceModel;
 
 function member(structure: Schema | undefined, name: string): MemberSchema {
   const found = (structure as StructureSchema).members.find((m) => m[0] === name);
@@ -39,7 +38,7 @@ function structureOf(ref: MemberSchema): StructureSchema {
   return schema as StructureSchema;
 }
 
-describe.runIf(shared)('buildSchemas on the EC2 model', () => {
+describe('buildSchemas on the EC2 model', () => {
   let ec2: BuiltSchemas;
   let model: ServiceModel;
   beforeAll(() => {
@@ -163,7 +162,7 @@ describe.runIf(shared)('buildSchemas on the EC2 model', () => {
   });
 });
 
-describe.runIf(shared)('buildSchemas on the STS model', () => {
+describe('buildSchemas on the STS model', () => {
   let sts: BuiltSchemas;
   beforeAll(() => {
     sts = buildSchemas(loadModel('sts/2011-06-15/service-2.json'), {

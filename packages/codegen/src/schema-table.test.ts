@@ -6,7 +6,6 @@ import {
   frontDecode,
 } from '@boto-ts/core/schema-table';
 import { describe, expect, it } from 'vitest';
-import { hasShared } from '../../../scripts/lib/shared-dir.js';
 import { compactRuleSet } from './emit-endpoints.js';
 import type { ServiceModel } from './model.js';
 import { compareCodeUnits } from './names.js';
@@ -14,7 +13,7 @@ import { buildSchemas } from './schema-builder.js';
 import { buildSchemaGraph } from './schema-graph.js';
 import { operationSnapshot } from './schema-snapshot.js';
 import { encodeSchemaTable, frontCode, stringLiteral } from './schema-table-encode.js';
-import { readSharedModel } from './test-support/models.js';
+import { readModel } from './test-support/models.js';
 
 const services = [
   { name: 'EC2', dir: 'ec2/2016-11-15', configKey: 'ec2' },
@@ -26,12 +25,12 @@ function sortedNames(operations: ReadonlyMap<string, unknown>): string[] {
 }
 
 function built(dir: string, configKey: string) {
-  const model = readSharedModel<ServiceModel>(`${dir}/service-2.json`);
-  const endpointRuleSet = compactRuleSet(readSharedModel<unknown>(`${dir}/endpoint-rule-set-1.json`));
+  const model = readModel<ServiceModel>(`${dir}/service-2.json`);
+  const endpointRuleSet = compactRuleSet(readModel<unknown>(`${dir}/endpoint-rule-set-1.json`));
   return buildSchemas(model, { endpointRuleSet, configKey });
 }
 
-describe.runIf(hasShared('models'))('compact schema table', () => {
+describe('compact schema table', () => {
   for (const service of services) {
     it(`decodes every ${service.name} operation to the objects buildSchemas makes`, () => {
       const schemas = built(service.dir, service.configKey);

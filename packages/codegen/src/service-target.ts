@@ -17,7 +17,7 @@ export interface CallCustomization {
 }
 
 export interface ServiceTarget {
-  /** Model folder under ../shared/models (`ec2/2016-11-15`). */
+  /** Model folder under models/ (`ec2/2016-11-15`). */
   readonly modelDir: string;
   /** Output folder, relative to the repository root. */
   readonly outDir: string;

@@ -5,13 +5,13 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasShared, sharedPath } from '../../../scripts/lib/shared-dir.js';
+import { modelPath } from '../../../scripts/lib/repo-data.js';
 import type { ResourceContext } from './context.js';
 import { createResourceContext } from './context.js';
 import type { ParamDefinition, ResourceTables } from './definitions.js';
 import { ResourceError, ResourceNotLoadedError } from './errors.js';
 import { EC2Resource, ec2CollectionClasses, ec2ResourceClasses } from './index.js';
-import { EC2_MODEL_PATH, ec2Model, Sampler } from './test-support/model-samples.js';
+import { ec2Model, Sampler } from './test-support/model-samples.js';
 import { expectedResources, jmespathSearch, valueAt } from './test-support/oracle.js';
 import { scriptedClient } from './test-support/scripted-client.js';
 
@@ -24,8 +24,6 @@ type ResourceCtor = (new (
 ) => object) & {
   readonly tables: ResourceTables;
 };
-
-const available = hasShared(...EC2_MODEL_PATH);
 
 /**
  * References of resources-1.json that the current service model cannot satisfy: they always answer
@@ -62,7 +60,7 @@ function inputShapeOf(operation: string): string | undefined {
   return ec2Model().operations[operation]?.input?.shape;
 }
 
-describe.skipIf(!available)('every resource class', () => {
+describe('every resource class', () => {
   for (const [name, Cls] of classes) {
     const tables = Cls.tables;
     const definition = tables.definition;
@@ -203,10 +201,8 @@ describe.skipIf(!available)('every resource class', () => {
 /** References boto-ts adds to resources-1.json (the generator's RESOURCE_EXTRAS): securityGroup.vpc. */
 const EXTRA_REFERENCES: Readonly<Record<string, number>> = { SecurityGroup: 1 };
 
-describe.skipIf(!available)('EC2Resource', () => {
-  const resources = JSON.parse(
-    readFileSync(sharedPath('models', 'ec2', '2016-11-15', 'resources-1.json'), 'utf8'),
-  ) as {
+describe('EC2Resource', () => {
+  const resources = JSON.parse(readFileSync(modelPath('ec2', '2016-11-15', 'resources-1.json'), 'utf8')) as {
     service: { has: Record<string, { resource: { type: string } }> };
     resources: Record<string, { identifiers?: { name: string }[] }>;
   };

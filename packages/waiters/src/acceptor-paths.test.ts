@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { search as communitySearch } from '@jmespath-community/jmespath';
 import jmespath from 'jmespath';
 import { describe, expect, it } from 'vitest';
-import { hasShared } from '../../../scripts/lib/shared-dir.js';
 import { acceptorMatches, sameValue } from './acceptors.js';
 import { ec2Waiters } from './generated/ec2/index.js';
 import { describeOutcome } from './observed-state.js';
@@ -87,7 +86,7 @@ describe('EC2 waiter acceptor paths on recorded-style responses', () => {
   );
 });
 
-describe.skipIf(!hasShared('models', 'ec2', '2016-11-15', 'waiters-2.json'))('fixtures/waiters', () => {
+describe('fixtures/waiters', () => {
   it('are what the fixture builder makes from the current model', () => {
     for (const fixture of currentFixtures()) {
       expect(readFileSync(join(FIXTURE_DIR, `${fixture.operation}.json`), 'utf8'), fixture.operation).toBe(

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasShared, sharedPath } from '../../../../scripts/lib/shared-dir.js';
+import { modelPath } from '../../../../scripts/lib/repo-data.js';
 import { EndpointError } from '../errors/errors.js';
 import { type LoopbackServer, startLoopbackServer } from '../http/test-support/loopback-server.js';
 import { Session } from '../session/session.js';
@@ -19,7 +19,6 @@ import {
 } from './test-support/test-services.js';
 
 const guard = installLeakGuard();
-const haveModels = hasShared('models', 'ec2', '2016-11-15', 'endpoint-rule-set-1.json');
 let server: LoopbackServer;
 const clients: ServiceClient[] = [];
 
@@ -107,27 +106,22 @@ describe('settings from a Session', () => {
     );
   });
 
-  it.skipIf(!haveModels)(
-    'FIPS from AWS_USE_FIPS_ENDPOINT meets the EC2 rules: not with a custom endpoint',
-    async () => {
-      const realEc2 = {
-        ...testEc2Service,
-        endpointRuleSet: JSON.parse(
-          readFileSync(sharedPath('models/ec2/2016-11-15/endpoint-rule-set-1.json'), 'utf8'),
-        ),
-      };
-      const env = {
-        ...keys,
-        AWS_REGION: 'us-east-1',
-        AWS_ENDPOINT_URL_EC2: server.url,
-        AWS_USE_FIPS_ENDPOINT: 'true',
-      };
-      const c = client(session(env), {}, realEc2);
-      const error = await guard.rejection(c.send(DescribeRegions, {}));
-      expect(error).toBeInstanceOf(EndpointError);
-      expect(error.message).toMatch(/FIPS and custom endpoint are not supported/);
-    },
-  );
+  it('FIPS from AWS_USE_FIPS_ENDPOINT meets the EC2 rules: not with a custom endpoint', async () => {
+    const realEc2 = {
+      ...testEc2Service,
+      endpointRuleSet: JSON.parse(readFileSync(modelPath('ec2/2016-11-15/endpoint-rule-set-1.json'), 'utf8')),
+    };
+    const env = {
+      ...keys,
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL_EC2: server.url,
+      AWS_USE_FIPS_ENDPOINT: 'true',
+    };
+    const c = client(session(env), {}, realEc2);
+    const error = await guard.rejection(c.send(DescribeRegions, {}));
+    expect(error).toBeInstanceOf(EndpointError);
+    expect(error.message).toMatch(/FIPS and custom endpoint are not supported/);
+  });
 
   it('says how to set a region when neither code nor session has one', async () => {
     const c = client(session({ ...keys, AWS_ENDPOINT_URL_EC2: server.url }));

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasShared, sharedPath } from '../../../../scripts/lib/shared-dir.js';
+import { modelPath } from '../../../../scripts/lib/repo-data.js';
 import { EndpointError } from '../errors/errors.js';
 import { applyHostPrefix, type EndpointSettings, resolveEndpoint } from './resolve.js';
-
-const haveModels = hasShared('models', 'ec2', '2016-11-15', 'endpoint-rule-set-1.json');
 
 function service(id: string, signingName: string, path: string) {
   return {
     serviceId: id,
     signingName,
-    endpointRuleSet: haveModels ? JSON.parse(readFileSync(sharedPath('models', path), 'utf8')) : undefined,
+    endpointRuleSet: JSON.parse(readFileSync(modelPath(path), 'utf8')),
   };
 }
 
@@ -66,7 +64,7 @@ const ec2Cases: [string, EndpointSettings, string][] = [
   ],
 ];
 
-describe.skipIf(!haveModels)('EC2 endpoints', () => {
+describe('EC2 endpoints', () => {
   it.each(ec2Cases)('%s', (_name, settings, url) => {
     const endpoint = resolveEndpoint(ec2, settings);
     expect(endpoint.url).toBe(url);
@@ -129,7 +127,7 @@ describe.skipIf(!haveModels)('EC2 endpoints', () => {
   );
 });
 
-describe.skipIf(!haveModels)('STS endpoints', () => {
+describe('STS endpoints', () => {
   const cases: [string, EndpointSettings, string, string][] = [
     ['regional by default', { region: 'us-west-2' }, 'https://sts.us-west-2.amazonaws.com', 'us-west-2'],
     [

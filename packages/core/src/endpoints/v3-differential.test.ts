@@ -4,19 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasShared, sharedPath } from '../../../../scripts/lib/shared-dir.js';
+import { modelPath } from '../../../../scripts/lib/repo-data.js';
 import { knownPartitions } from './partition.js';
 import { resolveEndpoint } from './resolve.js';
 
-const haveModels = hasShared('models', 'ec2', '2016-11-15', 'endpoint-rule-set-1.json');
-
-describe.skipIf(!haveModels)('EC2 endpoints agree with the v3 SDK', () => {
+describe('EC2 endpoints agree with the v3 SDK', () => {
   const ec2 = {
     serviceId: 'EC2',
     signingName: 'ec2',
-    endpointRuleSet: JSON.parse(
-      readFileSync(sharedPath('models/ec2/2016-11-15/endpoint-rule-set-1.json'), 'utf8'),
-    ),
+    endpointRuleSet: JSON.parse(readFileSync(modelPath('ec2/2016-11-15/endpoint-rule-set-1.json'), 'utf8')),
   };
   const v3 = new EC2Client({ region: 'us-east-1' });
   afterAll(() => v3.destroy());

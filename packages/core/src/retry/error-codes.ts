@@ -1,5 +1,5 @@
 // The error codes and HTTP statuses the retry policies recognise (the same lists botocore's
-// standard mode and the v3 SDK use; checked against ../shared/conformance/retries in tests).
+// standard mode and the v3 SDK use; checked against fixtures/conformance/retries in tests).
 
 /** Throttling: the service asks the client to slow down. */
 export const THROTTLING_ERROR_CODES: ReadonlySet<string> = new Set([

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasShared, sharedPath } from '../../../../scripts/lib/shared-dir.js';
+import { conformancePath } from '../../../../scripts/lib/repo-data.js';
 import { NetworkError, TimeoutError } from '../errors/errors.js';
 import {
   isRetryableLegacy,
@@ -27,12 +27,10 @@ interface RetryFile {
   retry: Record<string, PolicySet | { __default__: PolicySet }>;
 }
 
-const have = hasShared('conformance', 'retries', 'botocore', '_retry.json');
-
-describe.skipIf(!have)('legacy mode matches botocore _retry.json', () => {
-  const file: RetryFile = have
-    ? JSON.parse(readFileSync(sharedPath('conformance', 'retries', 'botocore', '_retry.json'), 'utf8'))
-    : ({} as RetryFile);
+describe('legacy mode matches botocore _retry.json', () => {
+  const file: RetryFile = JSON.parse(
+    readFileSync(conformancePath('retries', 'botocore', '_retry.json'), 'utf8'),
+  );
   const rulesOf = (policies: Record<string, Policy>) =>
     Object.values(policies)
       .map((p) => (p.$ref ? file.definitions[p.$ref]! : p).applies_when!)

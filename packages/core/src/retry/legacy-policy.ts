@@ -1,6 +1,6 @@
 // Legacy retry mode, for parity with boto3's default: the policies of botocore's `_retry.json`
 // (`__default__` plus the EC2 and STS entries this SDK speaks), 5 attempts, `rand * 2^(n-1)` s delays.
-// A test reads ../shared/conformance/retries/botocore/_retry.json and checks this table against it.
+// A test reads fixtures/conformance/retries/botocore/_retry.json and checks this table against it.
 
 import type { AttemptOutcome } from './outcome.js';
 import { isConnectionError, isTimeout } from './outcome.js';

@@ -5,7 +5,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isCI } from '../../../../scripts/lib/shared-dir.js';
+import { isCI } from '../../../../scripts/lib/repo-data.js';
 import type { Ec2LocalServer } from '../server/options.js';
 import { startEc2Local } from '../server/start.js';
 import { DEFAULT_IMAGE_ID } from '../state/images.js';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasShared, sharedPath } from '../../../../scripts/lib/shared-dir.js';
+import { modelPath } from '../../../../scripts/lib/repo-data.js';
 import { DEFAULT_IMAGE_ID } from '../state/images.js';
 import { checkResponse, type Model, parseXml } from '../test-support/model-walk.js';
 import { callEc2 } from '../test-support/signed-client.js';
@@ -39,108 +39,105 @@ describe('ec2-local over HTTP', () => {
     await local.close();
   });
 
-  describe.skipIf(!hasShared('models', 'ec2', '2016-11-15', 'service-2.json'))(
-    'responses match the EC2 model',
-    () => {
-      it('for every supported action', async () => {
-        const model = JSON.parse(
-          readFileSync(sharedPath('models', 'ec2', '2016-11-15', 'service-2.json'), 'utf8'),
-        ) as Model;
-        const bodies: Array<[string, string]> = [];
-        const ok = async (action: string, params: Record<string, string | number | boolean> = {}) => {
-          const response = await call(action, params);
-          expect(response.status, `${action}: ${response.body}`).toBe(200);
-          bodies.push([action, response.body]);
-          return response.body;
-        };
-        await ok('DescribeRegions');
-        await ok('DescribeAvailabilityZones');
-        await ok('DescribeImages', { 'Owner.1': 'amazon' });
-        const vpcId = tag(await ok('DescribeVpcs'), 'vpcId')!;
-        await ok('DescribeSubnets', { 'Filter.1.Name': 'vpc-id', 'Filter.1.Value.1': vpcId });
-        await ok('CreateKeyPair', { KeyName: 'model-key', KeyType: 'ed25519' });
-        await ok('DescribeKeyPairs', { IncludePublicKey: true });
-        const groupId = tag(
-          await ok('CreateSecurityGroup', { GroupName: 'model-sg', GroupDescription: 'd' }),
-          'groupId',
-        )!;
-        const ingress = {
-          GroupId: groupId,
-          IpProtocol: 'tcp',
-          FromPort: 22,
-          ToPort: 22,
-          CidrIp: '10.0.0.0/8',
-        };
-        await ok('AuthorizeSecurityGroupIngress', ingress);
-        await ok('AuthorizeSecurityGroupEgress', {
-          GroupId: groupId,
-          'IpPermissions.1.IpProtocol': 'udp',
-          'IpPermissions.1.FromPort': 53,
-          'IpPermissions.1.ToPort': 53,
-          'IpPermissions.1.IpRanges.1.CidrIp': '8.8.8.8/32',
-        });
-        await ok('DescribeSecurityGroups');
-        await ok('RevokeSecurityGroupIngress', ingress);
-        await ok('RevokeSecurityGroupEgress', {
-          GroupId: groupId,
-          'IpPermissions.1.IpProtocol': 'udp',
-          'IpPermissions.1.FromPort': 53,
-          'IpPermissions.1.ToPort': 53,
-          'IpPermissions.1.IpRanges.1.CidrIp': '8.8.8.8/32',
-        });
-        const run = await ok('RunInstances', {
-          ImageId: DEFAULT_IMAGE_ID,
-          InstanceType: 't3.micro',
-          MinCount: 2,
-          MaxCount: 2,
-          KeyName: 'model-key',
-          'SecurityGroupId.1': groupId,
-          'TagSpecification.1.ResourceType': 'instance',
-          'TagSpecification.1.Tag.1.Key': 'Name',
-          'TagSpecification.1.Tag.1.Value': 'model',
-        });
-        const instanceId = tag(run, 'instanceId')!;
-        const otherId = [...run.matchAll(/<instanceId>([^<]+)<\/instanceId>/g)]
-          .map((m) => m[1]!)
-          .find((id) => id !== instanceId)!;
-        await ok('DescribeInstances', { 'Filter.1.Name': 'tag:Name', 'Filter.1.Value.1': 'model' });
-        await ok('DescribeInstanceStatus', { IncludeAllInstances: true });
-        await ok('CreateTags', { 'ResourceId.1': instanceId, 'Tag.1.Key': 'env', 'Tag.1.Value': 'x' });
-        await ok('DescribeTags', { MaxResults: 5 });
-        await ok('DeleteTags', { 'ResourceId.1': instanceId, 'Tag.1.Key': 'env' });
-        const volumeId = tag(
-          await ok('CreateVolume', { AvailabilityZone: 'us-east-1a', Size: 5 }),
-          'volumeId',
-        )!;
-        await ok('DescribeVolumes');
-        await ok('AttachVolume', { VolumeId: volumeId, InstanceId: instanceId, Device: '/dev/sdf' });
-        await ok('DescribeInstances', { 'InstanceId.1': instanceId });
-        await ok('DetachVolume', { VolumeId: volumeId });
-        await ok('DescribeVolumes', { 'VolumeId.1': volumeId });
-        await ok('DeleteVolume', { VolumeId: volumeId });
-        await ok('RebootInstances', { 'InstanceId.1': instanceId });
-        await ok('StopInstances', { 'InstanceId.1': instanceId });
-        await ok('StartInstances', { 'InstanceId.1': instanceId });
-        await ok('TerminateInstances', { 'InstanceId.1': instanceId, 'InstanceId.2': otherId });
-        await ok('DescribeInstances', { 'InstanceId.1': instanceId });
-        await ok('ImportKeyPair', {
-          KeyName: 'imported',
-          PublicKeyMaterial: Buffer.from(
-            `${/<publicKey>(ssh-ed25519 \S+)/.exec(bodies.find(([a]) => a === 'DescribeKeyPairs')![1])![1]} x`,
-          ).toString('base64'),
-        });
-        await ok('DeleteKeyPair', { KeyName: 'model-key' });
-        await ok('DeleteSecurityGroup', { GroupId: groupId });
-        const actions = new Set(bodies.map(([action]) => action));
-        const { ACTIONS } = await import('../actions/registry.js');
-        expect([...ACTIONS.keys()].filter((a) => !actions.has(a))).toEqual([]);
-        const problems = bodies.flatMap(([action, body]) =>
-          checkResponse(model, action, body).map((p) => `${action}: ${p}`),
-        );
-        expect(problems).toEqual([]);
+  describe('responses match the EC2 model', () => {
+    it('for every supported action', async () => {
+      const model = JSON.parse(
+        readFileSync(modelPath('ec2', '2016-11-15', 'service-2.json'), 'utf8'),
+      ) as Model;
+      const bodies: Array<[string, string]> = [];
+      const ok = async (action: string, params: Record<string, string | number | boolean> = {}) => {
+        const response = await call(action, params);
+        expect(response.status, `${action}: ${response.body}`).toBe(200);
+        bodies.push([action, response.body]);
+        return response.body;
+      };
+      await ok('DescribeRegions');
+      await ok('DescribeAvailabilityZones');
+      await ok('DescribeImages', { 'Owner.1': 'amazon' });
+      const vpcId = tag(await ok('DescribeVpcs'), 'vpcId')!;
+      await ok('DescribeSubnets', { 'Filter.1.Name': 'vpc-id', 'Filter.1.Value.1': vpcId });
+      await ok('CreateKeyPair', { KeyName: 'model-key', KeyType: 'ed25519' });
+      await ok('DescribeKeyPairs', { IncludePublicKey: true });
+      const groupId = tag(
+        await ok('CreateSecurityGroup', { GroupName: 'model-sg', GroupDescription: 'd' }),
+        'groupId',
+      )!;
+      const ingress = {
+        GroupId: groupId,
+        IpProtocol: 'tcp',
+        FromPort: 22,
+        ToPort: 22,
+        CidrIp: '10.0.0.0/8',
+      };
+      await ok('AuthorizeSecurityGroupIngress', ingress);
+      await ok('AuthorizeSecurityGroupEgress', {
+        GroupId: groupId,
+        'IpPermissions.1.IpProtocol': 'udp',
+        'IpPermissions.1.FromPort': 53,
+        'IpPermissions.1.ToPort': 53,
+        'IpPermissions.1.IpRanges.1.CidrIp': '8.8.8.8/32',
       });
-    },
-  );
+      await ok('DescribeSecurityGroups');
+      await ok('RevokeSecurityGroupIngress', ingress);
+      await ok('RevokeSecurityGroupEgress', {
+        GroupId: groupId,
+        'IpPermissions.1.IpProtocol': 'udp',
+        'IpPermissions.1.FromPort': 53,
+        'IpPermissions.1.ToPort': 53,
+        'IpPermissions.1.IpRanges.1.CidrIp': '8.8.8.8/32',
+      });
+      const run = await ok('RunInstances', {
+        ImageId: DEFAULT_IMAGE_ID,
+        InstanceType: 't3.micro',
+        MinCount: 2,
+        MaxCount: 2,
+        KeyName: 'model-key',
+        'SecurityGroupId.1': groupId,
+        'TagSpecification.1.ResourceType': 'instance',
+        'TagSpecification.1.Tag.1.Key': 'Name',
+        'TagSpecification.1.Tag.1.Value': 'model',
+      });
+      const instanceId = tag(run, 'instanceId')!;
+      const otherId = [...run.matchAll(/<instanceId>([^<]+)<\/instanceId>/g)]
+        .map((m) => m[1]!)
+        .find((id) => id !== instanceId)!;
+      await ok('DescribeInstances', { 'Filter.1.Name': 'tag:Name', 'Filter.1.Value.1': 'model' });
+      await ok('DescribeInstanceStatus', { IncludeAllInstances: true });
+      await ok('CreateTags', { 'ResourceId.1': instanceId, 'Tag.1.Key': 'env', 'Tag.1.Value': 'x' });
+      await ok('DescribeTags', { MaxResults: 5 });
+      await ok('DeleteTags', { 'ResourceId.1': instanceId, 'Tag.1.Key': 'env' });
+      const volumeId = tag(
+        await ok('CreateVolume', { AvailabilityZone: 'us-east-1a', Size: 5 }),
+        'volumeId',
+      )!;
+      await ok('DescribeVolumes');
+      await ok('AttachVolume', { VolumeId: volumeId, InstanceId: instanceId, Device: '/dev/sdf' });
+      await ok('DescribeInstances', { 'InstanceId.1': instanceId });
+      await ok('DetachVolume', { VolumeId: volumeId });
+      await ok('DescribeVolumes', { 'VolumeId.1': volumeId });
+      await ok('DeleteVolume', { VolumeId: volumeId });
+      await ok('RebootInstances', { 'InstanceId.1': instanceId });
+      await ok('StopInstances', { 'InstanceId.1': instanceId });
+      await ok('StartInstances', { 'InstanceId.1': instanceId });
+      await ok('TerminateInstances', { 'InstanceId.1': instanceId, 'InstanceId.2': otherId });
+      await ok('DescribeInstances', { 'InstanceId.1': instanceId });
+      await ok('ImportKeyPair', {
+        KeyName: 'imported',
+        PublicKeyMaterial: Buffer.from(
+          `${/<publicKey>(ssh-ed25519 \S+)/.exec(bodies.find(([a]) => a === 'DescribeKeyPairs')![1])![1]} x`,
+        ).toString('base64'),
+      });
+      await ok('DeleteKeyPair', { KeyName: 'model-key' });
+      await ok('DeleteSecurityGroup', { GroupId: groupId });
+      const actions = new Set(bodies.map(([action]) => action));
+      const { ACTIONS } = await import('../actions/registry.js');
+      expect([...ACTIONS.keys()].filter((a) => !actions.has(a))).toEqual([]);
+      const problems = bodies.flatMap(([action, body]) =>
+        checkResponse(model, action, body).map((p) => `${action}: ${p}`),
+      );
+      expect(problems).toEqual([]);
+    });
+  });
 
   it('answers errors as <Response><Errors><Error> with the request id also in a header', async () => {
     const response = await call('DescribeInstances', { 'InstanceId.1': 'i-0123456789abcdef0' });

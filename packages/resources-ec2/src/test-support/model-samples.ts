@@ -3,7 +3,7 @@
 // lands where it should without writing long literals.
 
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../../../scripts/lib/shared-dir.js';
+import { modelPath } from '../../../../scripts/lib/repo-data.js';
 
 interface Member {
   readonly shape: string;
@@ -24,12 +24,12 @@ export interface ServiceModelLite {
   readonly shapes: Readonly<Record<string, Shape>>;
 }
 
-export const EC2_MODEL_PATH = ['models', 'ec2', '2016-11-15', 'service-2.json'] as const;
-
 let model: ServiceModelLite | undefined;
 
 export function ec2Model(): ServiceModelLite {
-  model ??= JSON.parse(readFileSync(sharedPath(...EC2_MODEL_PATH), 'utf8')) as ServiceModelLite;
+  model ??= JSON.parse(
+    readFileSync(modelPath('ec2', '2016-11-15', 'service-2.json'), 'utf8'),
+  ) as ServiceModelLite;
   return model;
 }
 

@@ -3,11 +3,11 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, sharedPath } from '../../../../scripts/lib/shared-dir.js';
+import { modelPath, repoRoot } from '../../../../scripts/lib/repo-data.js';
 import { buildWaiterFixtures, type FixtureModel, type FixtureWaiters } from './waiter-fixtures.js';
 
 const read = <T>(file: string): T =>
-  JSON.parse(readFileSync(sharedPath('models', 'ec2', '2016-11-15', file), 'utf8')) as T;
+  JSON.parse(readFileSync(modelPath('ec2', '2016-11-15', file), 'utf8')) as T;
 
 export const FIXTURE_DIR = join(repoRoot, 'fixtures', 'waiters');
 
