@@ -57,8 +57,10 @@ const LAYERS = {
   '@boto-ts/core': [
     // What `import { EC2Client } from '@boto-ts/client-ec2'` loads: ServiceClient, errors, schema format.
     { sources: ['src/client-api.ts'], ownSources: false },
-    // What a client's first call loads: settings, endpoints, transport, retries, protocol, XML.
+    // What a client's first call loads: settings, endpoints, transport, retries, signing.
     { sources: ['src/client/pipeline.ts'], ownSources: false },
+    // Then its protocol's module (one per protocol): serializer, decoder, error parser.
+    { sources: ['src/protocols/query.ts'], ownSources: false },
   ],
 };
 

@@ -31,8 +31,11 @@ describe('generated EC2 schemas', () => {
       );
   });
 
-  it('embeds the service schema with its compacted endpoint rules', () => {
-    expect(ec2Service).toEqual(built.service);
+  it('embeds the service schema with its compacted endpoint rules, and loads the ec2 protocol', async () => {
+    const { loadProtocol, ...service } = ec2Service;
+    const { loadProtocol: _built, ...builtService } = built.service;
+    expect(service).toEqual(builtService);
+    expect((await loadProtocol?.())?.name).toBe('ec2');
     expect(operations.ec2Service).toBe(ec2Service);
     expect(JSON.stringify(ec2Service.endpointRuleSet)).not.toContain('documentation');
   });

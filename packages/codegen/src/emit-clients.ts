@@ -19,6 +19,7 @@ export const ec2Target: ServiceTarget = {
   lazySchemas: true,
   // The narrow subpath: importing the client loads ServiceClient and the schema format, not all of core.
   coreModules: () => '@boto-ts/core/client',
+  protocolModule: (file) => `@boto-ts/core/protocols/${file}`,
   customizations: {
     // UserData is plain text (boto3); `userDataEncoding: 'base64'` sends an encoded value as given.
     RunInstances: {
@@ -47,6 +48,7 @@ export const stsTarget: ServiceTarget = {
   referenceUrl: stsReferenceUrl,
   lazySchemas: false,
   coreModules: (symbol) => coreModulesFromSts[symbol] ?? '../../protocol/schema.js',
+  protocolModule: (file) => `../../protocols/${file}.js`,
   customizations: {},
   // What credentials/sts-client-calls.ts calls; the other nine would add 9 kB to every bundled app.
   operations: ['AssumeRole', 'AssumeRoleWithWebIdentity'],

@@ -26,6 +26,7 @@ import { emitShapeTypes } from './emit-types.js';
 import { generatedHeader } from './header.js';
 import type { ModelOperation, ServiceModel } from './model.js';
 import { operationConstName, quote } from './names.js';
+import { protocolModule } from './protocol-modules.js';
 import { buildSchemas } from './schema-builder.js';
 import { buildSchemaGraph, type SchemaGraph } from './schema-graph.js';
 import { encodeSchemaTable, stringLiteral } from './schema-table-encode.js';
@@ -65,7 +66,7 @@ function serviceModule(build: ServiceBuild, shapesModule: string | undefined): s
   const { target, service, graph } = build;
   const writer = literalWriter(graph);
   const fields = Object.entries(service)
-    .filter(([, value]) => value !== undefined)
+    .filter(([key, value]) => value !== undefined && key !== 'loadProtocol')
     .map(([key, value]) => {
       if (key === 'endpointRuleSet')
         return value === null
@@ -73,6 +74,11 @@ function serviceModule(build: ServiceBuild, shapesModule: string | undefined): s
           : `  endpointRuleSet: /*#__PURE__*/ JSON.parse(${quote(JSON.stringify(value))}),`;
       return `  ${key}: ${writeValue(value, writer)},`;
     });
+  // The protocol module loads on the first call, and a bundler includes only this one.
+  const { file, exportName } = protocolModule(service.protocol);
+  fields.push(
+    `  loadProtocol: () => import('${target.protocolModule(file)}').then((module) => module.${exportName}),`,
+  );
   const referenced = (service.errors ?? []).map((error) => graph.nameOf(error));
   if (referenced.length > 0 && shapesModule === undefined)
     throw new Error(

@@ -28,10 +28,11 @@ describe('generated STS client', () => {
     expect(exported['GetCallerIdentityOperation']).toBeUndefined();
   });
 
-  it('emits the service schema, endpoint rules and modeled errors included', () => {
-    const { errors, ...service } = sts.stsService;
-    const { errors: builtErrors, ...builtService } = built.service;
+  it('emits the service schema, endpoint rules and modeled errors included', async () => {
+    const { errors, loadProtocol, ...service } = sts.stsService;
+    const { errors: builtErrors, loadProtocol: _built, ...builtService } = built.service;
     expect(service).toEqual(builtService);
+    expect((await loadProtocol?.())?.name).toBe('query');
     expect(errors?.map((error) => schemaSnapshot(error))).toEqual(
       builtErrors?.map((error) => schemaSnapshot(error)),
     );

@@ -13,6 +13,14 @@ export interface ModelMember {
   readonly timestampFormat?: string;
   readonly deprecated?: boolean;
   readonly documentation?: string;
+  /** The rest protocols: where the member travels (absent: the body). */
+  readonly location?: 'header' | 'headers' | 'querystring' | 'uri' | 'statusCode';
+  /** A header holding base64-encoded JSON text. */
+  readonly jsonvalue?: boolean;
+  /** The member sets an endpoint rule-set parameter. */
+  readonly contextParam?: { readonly name: string };
+  readonly eventpayload?: boolean;
+  readonly eventheader?: boolean;
 }
 
 interface ShapeBase {
@@ -32,6 +40,14 @@ export interface StructureShape extends ShapeBase {
     readonly senderFault?: boolean;
   };
   readonly locationName?: string;
+  readonly xmlNamespace?: { readonly prefix?: string; readonly uri: string };
+  /** The member that is the whole HTTP body (rest protocols). */
+  readonly payload?: string;
+  readonly union?: boolean;
+  /** A Smithy document: any JSON-like value. */
+  readonly document?: boolean;
+  readonly eventstream?: boolean;
+  readonly event?: boolean;
 }
 
 export interface ListShape extends ShapeBase {
@@ -59,6 +75,8 @@ export interface ScalarShape extends ShapeBase {
   readonly max?: number;
   readonly pattern?: string;
   readonly timestampFormat?: string;
+  readonly streaming?: boolean;
+  readonly requiresLength?: boolean;
 }
 
 export type ModelShape = StructureShape | ListShape | MapShape | ScalarShape;
@@ -66,7 +84,12 @@ export type ModelShape = StructureShape | ListShape | MapShape | ScalarShape;
 export interface ModelOperation {
   readonly name: string;
   readonly http?: { readonly method: string; readonly requestUri: string; readonly responseCode?: number };
-  readonly input?: { readonly shape: string };
+  readonly input?: {
+    readonly shape: string;
+    /** rest-xml: the element the whole input is written as, and its namespace. */
+    readonly locationName?: string;
+    readonly xmlNamespace?: { readonly prefix?: string; readonly uri: string };
+  };
   readonly output?: { readonly shape: string; readonly resultWrapper?: string };
   readonly errors?: readonly { readonly shape: string }[];
   readonly endpoint?: { readonly hostPrefix?: string };
@@ -74,6 +97,9 @@ export interface ModelOperation {
   readonly auth?: readonly string[];
   readonly deprecated?: boolean;
   readonly documentation?: string;
+  readonly staticContextParams?: Readonly<Record<string, { readonly value: unknown }>>;
+  readonly operationContextParams?: Readonly<Record<string, { readonly path: string }>>;
+  readonly requestcompression?: { readonly encodings?: readonly string[] };
 }
 
 export interface ServiceModel {
@@ -81,6 +107,11 @@ export interface ServiceModel {
     readonly apiVersion: string;
     readonly endpointPrefix: string;
     readonly protocol: string;
+    /** Every protocol the service speaks, preferred first (newer models). */
+    readonly protocols?: readonly string[];
+    readonly jsonVersion?: string;
+    readonly targetPrefix?: string;
+    readonly awsQueryCompatible?: object;
     readonly serviceId: string;
     readonly signatureVersion?: string;
     readonly signingName?: string;

@@ -282,9 +282,14 @@ describe('buildSchemas on small models', () => {
     expect(resolveSchema(member(input, 'Plain')[1])).toEqual({ kind: 'timestamp' });
   });
 
-  it('refuses protocols it cannot serialize', () => {
+  it('refuses a model whose protocols core does not speak', () => {
     expect(() =>
-      buildSchemas({ metadata: { ...base, protocol: 'json' }, operations: {}, shapes: {} }),
-    ).toThrow(/protocol "json"/);
+      buildSchemas({ metadata: { ...base, protocol: 'smithy-rpc-v2-json' }, operations: {}, shapes: {} }),
+    ).toThrow(/no supported protocol among smithy-rpc-v2-json/);
+  });
+
+  it('takes the first supported protocol of the model list (CloudWatch: cbor, json, query)', () => {
+    const metadata = { ...base, protocol: 'query', protocols: ['smithy-rpc-v2-json', 'json', 'query'] };
+    expect(buildSchemas({ metadata, operations: {}, shapes: {} }).service.protocol).toBe('json');
   });
 });

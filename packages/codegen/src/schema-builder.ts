@@ -13,18 +13,22 @@ import {
   floatSchema,
   integerSchema,
   type ListSchema,
+  locationFlags,
   longSchema,
   type MapSchema,
   MEMBER_BASE64_TEXT,
   MEMBER_FLATTENED,
   MEMBER_HOST_LABEL,
   MEMBER_IDEMPOTENCY_TOKEN,
+  MEMBER_JSON_VALUE,
   MEMBER_REQUIRED,
   MEMBER_SENSITIVE,
   MEMBER_XML_ATTRIBUTE,
   MEMBER_XML_LCFIRST,
   type MemberSchema,
+  type MemberTraits,
   type OperationSchema,
+  type ProtocolName,
   type ScalarKind,
   type ScalarSchema,
   type Schema,
@@ -34,8 +38,19 @@ import {
   stringSchema,
   type TimestampFormat,
   timestampSchema,
+  type WireProtocol,
 } from '@boto-ts/core';
 import type { ModelMember, ModelOperation, ModelShape, ServiceModel, StructureShape } from './model.js';
+import { protocolModule } from './protocol-modules.js';
+
+/** In-memory schemas (tests, the conformance runner) load core's protocol module as a client would. */
+function loaderOf(protocol: ProtocolName): ServiceSchema['loadProtocol'] {
+  const { file, exportName } = protocolModule(protocol);
+  return () =>
+    import(`@boto-ts/core/protocols/${file}`).then(
+      (module: Record<string, unknown>) => module[exportName] as WireProtocol,
+    );
+}
 
 export interface BuiltSchemas {
   /** endpointRuleSet: whatever the caller passes. */
@@ -54,9 +69,40 @@ export interface BuildSchemasOptions {
   readonly endpointRuleSet?: unknown;
   /** Default: the serviceId in lower case with spaces as `_` (`ec2`, `sts`). */
   readonly configKey?: string;
+  /** The protocol to build for; default the first of the model's protocols that core supports. */
+  readonly protocol?: ProtocolName;
 }
 
-const SHARED_SCALARS: Readonly<Record<ScalarKind, ScalarSchema>> = {
+/** Every protocol core speaks, in botocore's names. */
+export const SUPPORTED_PROTOCOLS: readonly ProtocolName[] = [
+  'ec2',
+  'query',
+  'json',
+  'rest-json',
+  'rest-xml',
+  'smithy-rpc-v2-cbor',
+];
+
+/**
+ * The protocol a client of this model speaks: the first of `protocols` (newer models list several,
+ * preferred first: CloudWatch has smithy-rpc-v2-cbor, json, query) that core supports, else `protocol`.
+ */
+export function chooseProtocol(metadata: ServiceModel['metadata']): ProtocolName {
+  const listed = metadata.protocols ?? [metadata.protocol];
+  const chosen = listed.find((p): p is ProtocolName =>
+    (SUPPORTED_PROTOCOLS as readonly string[]).includes(p),
+  );
+  if (chosen === undefined)
+    throw new Error(
+      `buildSchemas: no supported protocol among ${listed.join(', ')} (core speaks ${SUPPORTED_PROTOCOLS.join(', ')})`,
+    );
+  return chosen;
+}
+
+/** Protocols whose body keys are the same names both ways (JSON objects, CBOR maps). */
+const KEYED_BODY: ReadonlySet<ProtocolName> = new Set(['json', 'rest-json', 'smithy-rpc-v2-cbor']);
+
+const SHARED_SCALARS: Readonly<Record<Exclude<ScalarKind, 'document'>, ScalarSchema>> = {
   string: stringSchema,
   boolean: booleanSchema,
   integer: integerSchema,
@@ -79,7 +125,7 @@ export function buildSchemas(model: ServiceModel, options: BuildSchemasOptions =
 }
 
 class SchemaBuilder {
-  private readonly protocol: 'ec2' | 'query';
+  private readonly protocol: ProtocolName;
   private readonly shapes = new Map<string, Schema>();
   private readonly recursiveGroup: ReadonlyMap<string, number>;
   private readonly base64Text = new Map<string, readonly string[]>();
@@ -91,10 +137,7 @@ class SchemaBuilder {
     private readonly model: ServiceModel,
     private readonly options: BuildSchemasOptions,
   ) {
-    const protocol = model.metadata.protocol;
-    if (protocol !== 'ec2' && protocol !== 'query')
-      throw new Error(`buildSchemas: protocol "${protocol}" is not supported (only ec2 and query)`);
-    this.protocol = protocol;
+    this.protocol = options.protocol ?? chooseProtocol(model.metadata);
     this.recursiveGroup = findRecursiveGroups(model.shapes);
     const operations = Object.values(model.operations);
     this.inRequests = reachable(
@@ -137,8 +180,12 @@ class SchemaBuilder {
       endpointPrefix: m.endpointPrefix,
       apiVersion: m.apiVersion,
       protocol: this.protocol,
+      ...(this.protocol === 'json' ? { jsonVersion: m.jsonVersion ?? '1.0' } : {}),
+      ...(m.targetPrefix === undefined ? {} : { targetPrefix: m.targetPrefix }),
+      ...(m.awsQueryCompatible === undefined ? {} : { awsQueryCompatible: true as const }),
       ...(m.xmlNamespace === undefined ? {} : { xmlNamespace: m.xmlNamespace }),
       endpointRuleSet: this.options.endpointRuleSet,
+      loadProtocol: loaderOf(this.protocol),
       ...(errors.length === 0 ? {} : { errors }),
     };
   }
@@ -154,8 +201,10 @@ class SchemaBuilder {
     const errors = (op.errors ?? []).map((e) => this.schemaOf(e.shape) as StructureSchema);
     const method = op.http?.method ?? 'POST';
     const requestUri = op.http?.requestUri ?? '/';
+    const responseCode = op.http?.responseCode;
     const unsigned = op.authtype === 'none' || (op.auth?.includes('smithy.api#noAuth') ?? false);
-    const compression = (op as { requestcompression?: { encodings?: readonly string[] } }).requestcompression;
+    const compression = op.requestcompression;
+    const context = this.contextParams(op);
     return {
       name,
       ...(input === undefined ? {} : { input }),
@@ -165,9 +214,40 @@ class SchemaBuilder {
         : {}),
       ...(errors.length === 0 ? {} : { errors }),
       ...(op.endpoint?.hostPrefix === undefined ? {} : { hostPrefix: op.endpoint.hostPrefix }),
-      ...(method === 'POST' && requestUri === '/' ? {} : { http: { method, requestUri } }),
+      ...(method === 'POST' && requestUri === '/' && (responseCode === undefined || responseCode === 200)
+        ? {}
+        : {
+            http: {
+              method,
+              requestUri,
+              ...(responseCode === undefined || responseCode === 200 ? {} : { responseCode }),
+            },
+          }),
       ...(unsigned ? { unsigned: true as const } : {}),
       ...(compression?.encodings === undefined ? {} : { requestCompression: [...compression.encodings] }),
+      ...(op.input?.locationName === undefined ? {} : { inputXmlName: op.input.locationName }),
+      ...(op.input?.xmlNamespace === undefined ? {} : { inputXmlNamespace: { ...op.input.xmlNamespace } }),
+      ...context,
+    };
+  }
+
+  /** The endpoint rule-set parameters an operation sets (from members, fixed values, or input paths). */
+  private contextParams(op: ModelOperation): Partial<OperationSchema> {
+    const fromMembers: Record<string, string> = {};
+    const input = op.input === undefined ? undefined : this.model.shapes[op.input.shape];
+    if (input?.type === 'structure')
+      for (const [name, member] of Object.entries(input.members))
+        if (member.contextParam !== undefined) fromMembers[member.contextParam.name] = name;
+    const fixed = Object.fromEntries(
+      Object.entries(op.staticContextParams ?? {}).map(([name, { value }]) => [name, value]),
+    );
+    const paths = Object.fromEntries(
+      Object.entries(op.operationContextParams ?? {}).map(([name, { path }]) => [name, path]),
+    );
+    return {
+      ...(Object.keys(fromMembers).length === 0 ? {} : { contextParams: fromMembers }),
+      ...(Object.keys(fixed).length === 0 ? {} : { staticContextParams: fixed }),
+      ...(Object.keys(paths).length === 0 ? {} : { operationContextParams: paths }),
     };
   }
 
@@ -177,8 +257,12 @@ class SchemaBuilder {
     if (existing !== undefined) return existing;
     const shape = this.shape(name);
     switch (shape.type) {
-      case 'structure':
-        return this.structure(name, shape);
+      case 'structure': {
+        if (shape.document !== true) return this.structure(name, shape);
+        const document: ScalarSchema = { kind: 'document' };
+        this.shapes.set(name, document);
+        return document;
+      }
       case 'list': {
         const list: { -readonly [K in keyof ListSchema]: ListSchema[K] } = {
           kind: 'list',
@@ -227,10 +311,13 @@ class SchemaBuilder {
     if (kind === 'timestamp' && format !== undefined && TIMESTAMP_FORMATS.includes(format))
       scalar.timestampFormat = format as TimestampFormat;
     if (shape.sensitive === true) scalar.sensitive = true;
+    const stream = shape as { streaming?: boolean; requiresLength?: boolean };
+    if (stream.streaming === true) scalar.streaming = true;
+    if (stream.requiresLength === true) scalar.requiresLength = true;
     const key = formatOverride === undefined ? name : `${name}$${formatOverride}`;
     const existing = this.shapes.get(key);
     if (existing !== undefined) return existing as ScalarSchema;
-    if (Object.keys(scalar).length === 1) return SHARED_SCALARS[kind];
+    if (Object.keys(scalar).length === 1) return SHARED_SCALARS[kind as keyof typeof SHARED_SCALARS];
     this.shapes.set(key, scalar);
     return scalar;
   }
@@ -258,24 +345,50 @@ class SchemaBuilder {
       if (member.flattened === true) flags |= MEMBER_FLATTENED;
       if (target.sensitive === true) flags |= MEMBER_SENSITIVE;
       if (base64Text.includes(memberName)) flags |= MEMBER_BASE64_TEXT;
-      const wire = needsWire ? this.serializedName(memberName, member, target) : memberName;
+      if (member.jsonvalue === true) flags |= MEMBER_JSON_VALUE;
+      if (member.location !== undefined) flags |= locationFlags(member.location);
+      const located = member.location !== undefined;
+      // Located members (headers, query, labels) and the JSON protocols' keys use one name both ways.
+      const wire =
+        located || KEYED_BODY.has(this.protocol) || needsWire
+          ? this.serializedName(memberName, member, target)
+          : memberName;
       const xml =
-        needsXml || member.xmlAttribute === true ? xmlElementName(memberName, member, target) : memberName;
+        !located && this.protocol !== 'json' && (needsXml || member.xmlAttribute === true)
+          ? xmlElementName(memberName, member, target)
+          : memberName;
       let xmlSlot: string | undefined;
-      if (xml !== memberName) {
+      if (xml !== memberName && !KEYED_BODY.has(this.protocol)) {
         if (xml === lowerFirst(memberName)) flags |= MEMBER_XML_LCFIRST;
         else xmlSlot = xml;
       }
-      const tuple: [string, SchemaRef, number?, (string | 0)?, string?] = [
+      const traits: MemberTraits | undefined =
+        member.xmlNamespace === undefined
+          ? undefined
+          : { xmlNamespace: { ...(member.xmlNamespace as { prefix?: string; uri: string }) } };
+      const tuple: [string, SchemaRef, number?, (string | 0)?, (string | 0)?, MemberTraits?] = [
         memberName,
         this.ref(name, member),
       ];
       const wireSlot = wire === memberName ? undefined : wire;
-      if (flags !== 0 || wireSlot !== undefined || xmlSlot !== undefined) tuple.push(flags);
-      if (wireSlot !== undefined || xmlSlot !== undefined) tuple.push(wireSlot ?? 0);
-      if (xmlSlot !== undefined) tuple.push(xmlSlot);
+      const slots: [number, string | 0 | undefined, string | 0 | undefined, MemberTraits | undefined] = [
+        flags,
+        wireSlot,
+        xmlSlot,
+        traits,
+      ];
+      // Trailing empty slots are left off; a `0` fills an empty slot before a used one.
+      let last = slots.length - 1;
+      while (last >= 0 && (slots[last] === undefined || (last === 0 && slots[0] === 0))) last--;
+      for (let i = 0; i <= last; i++) tuple.push((slots[i] ?? 0) as never);
       members.push(tuple as MemberSchema);
     }
+    if (shape.payload !== undefined) structure.payload = shape.payload;
+    if (shape.union === true) structure.union = true;
+    if (shape.eventstream === true) structure.eventStream = true;
+    if (shape.locationName !== undefined && shape.locationName !== name)
+      structure.xmlName = shape.locationName;
+    if (shape.xmlNamespace !== undefined) structure.xmlNamespace = { ...shape.xmlNamespace };
     if (shape.exception === true) {
       const httpStatus = shape.error?.httpStatusCode;
       structure.error = {
@@ -301,8 +414,13 @@ class SchemaBuilder {
     return this.schemaOf(to);
   }
 
-  /** The request key under this service's protocol (see CONTRACTS.md and the Smithy ec2Query rules). */
+  /**
+   * The member's wire name under this service's protocol: the request key (ec2, query), the header,
+   * query or label name (located members), or the body key (JSON protocols, rest-xml requests).
+   */
   private serializedName(name: string, member: ModelMember, target: ModelShape): string {
+    if (member.location !== undefined || (this.protocol !== 'ec2' && this.protocol !== 'query'))
+      return member.locationName ?? name;
     if (this.protocol === 'ec2') return member.queryName ?? upperFirst(member.locationName ?? name);
     if (target.type === 'list' && (member.flattened === true || target.flattened === true))
       return flattenedListName(

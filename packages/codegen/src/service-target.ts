@@ -38,6 +38,8 @@ export interface ServiceTarget {
   readonly lazySchemas: boolean;
   /** Where core's public symbols come from: `@boto-ts/core/client`, or core's own modules for STS. */
   readonly coreModules: (symbol: string) => string;
+  /** The import specifier of a protocol module (`query` -> `@boto-ts/core/protocols/query`). */
+  readonly protocolModule: (file: string) => string;
   readonly customizations: Readonly<Record<string, CallCustomization>>;
   /** Only these operations (every shape's type is still written); all of the model's when absent. */
   readonly operations?: readonly string[];

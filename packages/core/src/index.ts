@@ -6,6 +6,7 @@ export * from './endpoints/index.js';
 export * from './errors/index.js';
 export * from './http/index.js';
 export * from './protocol/index.js';
+export type { DecodeOptions, SerializedRequest, WireProtocol } from './protocols/wire-protocol.js';
 export * from './retry/index.js';
 export * from './session/index.js';
 export * from './trace/index.js';

@@ -1,17 +1,12 @@
-// The trace events of one call: what each step shows, already redacted (headers, form body,
-// response XML, canonical request). The tracer scrubs the call's known secrets on top.
+// The trace events of one call: what each step shows, already redacted (headers, bodies through the
+// protocol's redactors, canonical request). The tracer scrubs the call's known secrets on top.
 
 import type { SigningDetails } from '@boto-ts/sigv4';
 import type { HttpRequest, HttpResponse } from '../http/types.js';
 import type { OperationSchema } from '../protocol/schema.js';
+import type { WireProtocol } from '../protocols/wire-protocol.js';
 import type { RetryDecision } from '../retry/policy.js';
-import {
-  redactCanonicalRequest,
-  redactFormBody,
-  redactHeaders,
-  redactXmlBody,
-  truncate,
-} from '../trace/redact.js';
+import { redactCanonicalRequest, redactHeaders, truncate } from '../trace/redact.js';
 import type { Tracer } from '../trace/tracer.js';
 
 /** Bodies longer than this are cut in traces (a DescribeInstances page can be megabytes). */
@@ -27,12 +22,14 @@ function bodyText(body: string | Uint8Array | undefined, encoding: string | unde
 export class AttemptTrace {
   readonly #tracer: Tracer;
   readonly #operation: OperationSchema;
+  readonly #protocol: WireProtocol;
   /** This call's secret key, session token and signatures, scrubbed by value from everything. */
   readonly secrets: string[] = [];
 
-  constructor(tracer: Tracer, operation: OperationSchema) {
+  constructor(tracer: Tracer, operation: OperationSchema, protocol: WireProtocol) {
     this.#tracer = tracer;
     this.#operation = operation;
+    this.#protocol = protocol;
   }
 
   #emit(type: string, attempt: number, fields: Record<string, unknown>): void {
@@ -59,7 +56,7 @@ export class AttemptTrace {
       body:
         body === undefined
           ? undefined
-          : truncate(redactFormBody(body, this.#operation.input), TRACE_BODY_LIMIT),
+          : truncate(this.#protocol.redactRequestBody(body, this.#operation.input), TRACE_BODY_LIMIT),
     });
   }
 
@@ -73,7 +70,7 @@ export class AttemptTrace {
       statusCode: response.statusCode,
       elapsedMs,
       headers: redactHeaders(response.headers),
-      body: truncate(redactXmlBody(text, this.#operation.output), TRACE_BODY_LIMIT),
+      body: truncate(this.#protocol.redactResponseBody(text, this.#operation.output), TRACE_BODY_LIMIT),
     });
   }
 

@@ -1,35 +1,23 @@
-// One call, end to end: validate -> idempotency tokens -> serialize -> (settings: endpoint, retry,
-// transport) -> per attempt: credentials -> sign (clock-skew corrected) -> send -> decode or parse
-// the error -> retry decision -> output with $metadata, a DryRunOutcome, or an error.
+// One call, end to end: validate -> idempotency tokens -> build the request (the service's protocol)
+// -> attempts (attempt.ts: sign, send, classify) under the retry policy -> the output with $metadata,
+// a DryRunOutcome, or an error that says how many attempts were made.
 
-import { type SigningDetails, signRequest, signRequestWithDetails } from '@boto-ts/sigv4';
-import { applyHostPrefix } from '../endpoints/resolve.js';
-import {
-  CredentialsError,
-  NetworkError,
-  ServiceError,
-  TimeoutError,
-  XmlParseError,
-} from '../errors/errors.js';
-import type { HttpRequest, HttpResponse } from '../http/types.js';
-import { FORM_CONTENT_TYPE } from '../protocol/form-encoding.js';
-import { resolveHostPrefix } from '../protocol/host-prefix.js';
+import { ConfigError, NetworkError, ServiceError, TimeoutError } from '../errors/errors.js';
+import type { HttpResponse } from '../http/types.js';
 import { fillIdempotencyTokens } from '../protocol/idempotency.js';
-import type { OperationSchema, ServiceSchema, StructureSchema } from '../protocol/schema.js';
-import { serializeRequestBody } from '../protocol/serialize.js';
-import { parseServiceError } from '../protocol/service-error.js';
+import type { OperationSchema, ServiceSchema } from '../protocol/schema.js';
 import { validateInput } from '../protocol/validate.js';
-import { skewCorrection } from '../retry/clock-skew.js';
-import type { AttemptOutcome } from '../retry/outcome.js';
+import type { WireProtocol } from '../protocols/wire-protocol.js';
 import type { CallRetryState } from '../retry/policy.js';
 import type { Sleep } from '../retry/rate-limiter.js';
-import { redactXmlFragment, scrubSecrets, signatureOf } from '../trace/redact.js';
+import { scrubSecrets } from '../trace/redact.js';
 import type { Tracer } from '../trace/tracer.js';
-import type { DecodedOutput } from '../xml/output-types.js';
+import { type AttemptContext, runAttempt } from './attempt.js';
 import { AttemptTrace } from './attempt-trace.js';
+import { buildRequest } from './build-request.js';
 import type { DryRunOutcome } from './dry-run.js';
 import type { ResponseMetadata } from './metadata.js';
-import { type ClientSettings, checkCredentials } from './settings.js';
+import type { ClientSettings } from './settings.js';
 import type { CallOptions } from './types.js';
 
 /** What a client lends each call: its settings, clock and offset, sleep and tracer. */
@@ -47,15 +35,6 @@ function abortedBeforeStart(signal: AbortSignal): TimeoutError {
   return new TimeoutError('aborted', 'The call was aborted by its AbortSignal before it was sent.', {
     cause: signal.reason,
   });
-}
-
-function byteLength(body: string | Uint8Array): number {
-  return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-}
-
-function isModeledError(code: string, operation: OperationSchema, service: ServiceSchema): boolean {
-  const matches = (shape: StructureSchema) => (shape.error?.code ?? shape.name) === code;
-  return (operation.errors?.some(matches) ?? false) || (service.errors?.some(matches) ?? false);
 }
 
 function scrubDetails(details: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
@@ -76,30 +55,20 @@ function gaveUp(error: NetworkError | TimeoutError, attempts: number, reason: st
   });
 }
 
-/** Builds the unsigned HTTP request: one per call, reused (re-signed) by every attempt. */
-async function buildRequest(
-  service: ServiceSchema,
-  operation: OperationSchema,
-  input: object,
-  settings: ClientSettings,
-): Promise<HttpRequest> {
-  const form = serializeRequestBody(service, operation, input);
-  // Request compression (and node:zlib with it) is loaded only for operations that accept it.
-  const compressed =
-    operation.requestCompression === undefined
-      ? undefined
-      : (await import('../protocol/request-compression.js')).compressRequestBody(operation, form);
-  const body = compressed?.body ?? form;
-  const prefix = operation.hostPrefix !== undefined ? resolveHostPrefix(operation, input) : undefined;
-  const url = applyHostPrefix(settings.endpoint.url, prefix) + (operation.http?.requestUri ?? '/');
-  const headers: Record<string, string> = {
-    'content-type': FORM_CONTENT_TYPE,
-    'content-length': String(byteLength(body)),
-    'user-agent': settings.userAgent,
-    ...settings.endpoint.headers,
-  };
-  if (compressed?.contentEncoding !== undefined) headers['content-encoding'] = compressed.contentEncoding;
-  return { method: operation.http?.method ?? 'POST', url, headers, body };
+/** The service's protocol module, loaded once per service schema. */
+const loadedProtocols = new WeakMap<ServiceSchema, Promise<WireProtocol>>();
+
+export function protocolOf(service: ServiceSchema, operation: OperationSchema): Promise<WireProtocol> {
+  let loading = loadedProtocols.get(service);
+  if (loading === undefined) {
+    if (service.loadProtocol === undefined)
+      throw new ConfigError(
+        `${operation.name}: the ${service.serviceId} service schema has no loadProtocol, so it cannot make calls; use the generated client's service schema`,
+      );
+    loading = service.loadProtocol();
+    loadedProtocols.set(service, loading);
+  }
+  return loading;
 }
 
 export async function sendOperation(
@@ -114,19 +83,31 @@ export async function sendOperation(
   validateInput(operation, rawInput ?? {});
   // Filled once per call: every retry sends the same ClientToken, so a retried RunInstances is safe.
   const input = fillIdempotencyTokens(operation, rawInput ?? {});
-  const request = await buildRequest(service, operation, input, settings);
-  const { endpoint, retry, transport, timeouts } = settings;
-  const trace = tracer === undefined ? undefined : new AttemptTrace(tracer, operation);
+  const protocol = await protocolOf(service, operation);
+  const request = await buildRequest(protocol, service, operation, input, settings);
+  const { endpoint, retry } = settings;
+  const trace = tracer === undefined ? undefined : new AttemptTrace(tracer, operation, protocol);
   trace?.endpoint(endpoint.url, endpoint.signingRegion, endpoint.signingName);
 
-  // The secrets this call handles, scrubbed by value from error messages (and, via `trace`, traces).
-  const secrets: string[] = trace?.secrets ?? [];
+  const attemptContext: AttemptContext = {
+    service,
+    operation,
+    protocol,
+    settings,
+    now,
+    clock,
+    trace,
+    // The secrets this call handles, scrubbed by value from error messages (and, via `trace`, traces).
+    secrets: trace?.secrets ?? [],
+    dryRun: (input as { DryRun?: unknown }).DryRun === true,
+    signal,
+  };
   const call: CallRetryState = { attempts: 0 };
   let totalRetryDelay = 0;
   let skewCorrected = false;
-  const metadata = (response: HttpResponse | undefined, requestId: string | undefined): ResponseMetadata => ({
-    requestId: requestId ?? response?.headers['x-amzn-requestid'] ?? response?.headers['x-amz-request-id'],
-    httpStatusCode: response?.statusCode,
+  const metadata = (response: HttpResponse, requestId: string | undefined): ResponseMetadata => ({
+    requestId: requestId ?? response.headers['x-amzn-requestid'] ?? response.headers['x-amz-request-id'],
+    httpStatusCode: response.statusCode,
     attempts: call.attempts,
     totalRetryDelay,
   });
@@ -134,125 +115,45 @@ export async function sendOperation(
   for (;;) {
     await retry.beforeAttempt(signal);
     call.attempts++;
-    const attempt = call.attempts;
-
-    // The offset this attempt is signed with: the shared one may move (another call corrects it)
-    // before this attempt's answer arrives, and the skew check must judge what this request carried.
-    const signedOffsetMs = clock.offsetMs;
-    let signed: HttpRequest = request;
-    if (operation.unsigned !== true) {
-      if (settings.credentials === undefined) {
-        throw new CredentialsError(
-          'No credentials: pass { credentials } to the client, or a session whose profile or environment has them',
-        );
-      }
-      const credentials = await settings.credentials();
-      checkCredentials(credentials, 'the credentials provider');
-      if (!secrets.includes(credentials.secretAccessKey)) secrets.push(credentials.secretAccessKey);
-      if (credentials.sessionToken && !secrets.includes(credentials.sessionToken))
-        secrets.push(credentials.sessionToken);
-      const signing = {
-        credentials,
-        region: endpoint.signingRegion,
-        service: endpoint.signingName,
-        signingDate: now(),
-        clockOffsetMs: signedOffsetMs,
+    const result = await runAttempt(attemptContext, request, call.attempts);
+    if (result.kind === 'output') {
+      retry.decide({ statusCode: result.response.statusCode }, call);
+      const output = result.output;
+      output['$metadata'] = metadata(result.response, result.requestId);
+      return output;
+    }
+    if (result.kind === 'dryRun') {
+      const message = scrubSecrets(result.message, attemptContext.secrets);
+      return {
+        $dryRun: { code: 'DryRunOperation', message },
+        $metadata: metadata(result.response, result.requestId),
       };
-      let details: SigningDetails | undefined;
-      if (trace !== undefined) ({ request: signed, details } = signRequestWithDetails(request, signing));
-      else signed = signRequest(request, signing);
-      const signature = signatureOf(signed.headers['authorization']);
-      if (signature !== undefined) secrets.push(signature);
-      if (details !== undefined) trace?.signing(attempt, details);
     }
-    trace?.request(attempt, signed);
-
-    const started = now();
-    let response: HttpResponse | undefined;
-    let failure: NetworkError | TimeoutError | undefined;
-    try {
-      response = await transport.send(signed, { signal, timeouts });
-    } catch (error) {
-      if (!(error instanceof NetworkError || error instanceof TimeoutError)) throw error;
-      failure = error;
+    if (result.kind === 'serviceError' && result.skewOffsetMs !== undefined && !skewCorrected) {
+      clock.offsetMs = result.skewOffsetMs;
+      skewCorrected = true;
+      trace?.clockSkew(call.attempts, result.skewOffsetMs, result.response.headers['date']);
+      // Retried at once, with the corrected clock: no backoff, no quota (it was not the service's fault).
+      if (call.attempts < retry.maxAttempts) continue;
     }
 
-    let outcome: AttemptOutcome;
-    let serviceError: (() => ServiceError) | undefined;
-    if (response === undefined) {
-      trace?.failure(attempt, failure!, now() - started);
-      if (failure instanceof TimeoutError && failure.phase === 'aborted') throw failure;
-      outcome = { error: failure };
-    } else {
-      trace?.response(attempt, response, now() - started);
-      const status = response.statusCode;
-      if (status >= 200 && status < 300) {
-        let decoded: DecodedOutput;
-        try {
-          decoded = settings.decodeOutput(service, operation, response.body);
-        } catch (error) {
-          if (!(error instanceof XmlParseError)) throw error;
-          // The first bytes may hold secrets of the response itself (STS credentials): redact them.
-          throw new XmlParseError(error.message, {
-            requestId: error.requestId ?? response.headers['x-amzn-requestid'],
-            bodyStart: redactXmlFragment(error.bodyStart, operation.output),
-          });
-        }
-        retry.decide({ statusCode: status }, call);
-        const output = decoded.output;
-        output['$metadata'] = metadata(response, decoded.requestId);
-        return output;
-      }
-      const parsed = parseServiceError(service, operation, response);
-      const message = scrubSecrets(parsed.message, secrets);
-      if (parsed.code === 'DryRunOperation' && (input as { DryRun?: unknown }).DryRun === true) {
-        return {
-          $dryRun: { code: 'DryRunOperation', message },
-          $metadata: metadata(response, parsed.requestId),
-        };
-      }
-      if (!skewCorrected) {
-        const offset = skewCorrection({
-          errorCode: parsed.code,
-          serverDate: response.headers['date'],
-          localNow: now(),
-          currentOffsetMs: signedOffsetMs,
-        });
-        if (offset !== undefined) {
-          clock.offsetMs = offset;
-          skewCorrected = true;
-          trace?.clockSkew(attempt, offset, response.headers['date']);
-          // Retried at once, with the corrected clock: no backoff, no quota (it was not the service's fault).
-          if (call.attempts < retry.maxAttempts) continue;
-        }
-      }
-      outcome = {
-        statusCode: status,
-        errorCode: parsed.code,
-        modeledError: isModeledError(parsed.code, operation, service),
-      };
-      const final = outcome;
-      const answered = response;
-      serviceError = () =>
-        new ServiceError({
-          code: parsed.code,
-          message,
-          statusCode: status,
-          requestId: parsed.requestId,
-          retryable: retry.isRetryable(final) || skewCorrected,
-          $metadata: metadata(answered, parsed.requestId),
-          details: scrubDetails(parsed.details, secrets),
-        });
-    }
-
-    const decision = retry.decide(outcome, call);
-    trace?.retry(attempt, decision, {
+    const decision = retry.decide(result.outcome, call);
+    trace?.retry(call.attempts, decision, {
       quotaAvailable: retry.quota?.available,
       sendRate: retry.rateLimiter?.state.enabled ? retry.rateLimiter.state.fillRate : undefined,
     });
     if (!decision.retry) {
-      if (serviceError !== undefined) throw serviceError();
-      throw gaveUp(failure!, call.attempts, decision.reason);
+      if (result.kind === 'transportError') throw gaveUp(result.failure, call.attempts, decision.reason);
+      const { parsed, response, outcome } = result;
+      throw new ServiceError({
+        code: parsed.code,
+        message: scrubSecrets(parsed.message, attemptContext.secrets),
+        statusCode: response.statusCode,
+        requestId: parsed.requestId,
+        retryable: retry.isRetryable(outcome) || skewCorrected,
+        $metadata: metadata(response, parsed.requestId),
+        details: scrubDetails(parsed.details, attemptContext.secrets),
+      });
     }
     await context.sleep(decision.delayMs, signal);
     totalRetryDelay += decision.delayMs;

@@ -10,7 +10,6 @@ import type { HttpTimeouts, Transport } from '../http/types.js';
 import type { ServiceSchema } from '../protocol/schema.js';
 import { RetryPolicy } from '../retry/policy.js';
 import type { Sleep } from '../retry/rate-limiter.js';
-import { decodeOutputBuiltin } from '../xml/decode-output.js';
 import type { OutputDecoder } from '../xml/output-types.js';
 import type { ClientConfig, ClientDefaults } from './types.js';
 import { buildUserAgent } from './user-agent.js';
@@ -28,7 +27,8 @@ export interface ClientSettings {
   readonly ownsTransport: boolean;
   readonly userAgent: string;
   readonly timeouts: HttpTimeouts;
-  readonly decodeOutput: OutputDecoder;
+  /** The XML protocols' decoder of successful bodies, when the client chose one (`xmlDecoder`). */
+  readonly xmlDecoder: OutputDecoder | undefined;
 }
 
 /** Static credentials as a provider, checked once; a provider is taken as it is. */
@@ -101,6 +101,6 @@ export async function resolveClientSettings(
       firstByteMs: config.timeouts?.firstByteMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS,
       totalMs: config.timeouts?.totalMs,
     },
-    decodeOutput: config.xmlDecoder ?? decodeOutputBuiltin,
+    xmlDecoder: config.xmlDecoder,
   };
 }

@@ -1,7 +1,7 @@
 // Request compression (the model's `requestcompression` trait): operations that accept a gzip body get
 // one when the body is large enough to be worth it, as botocore does (10,240 bytes by default, settable
 // with `request_min_compression_size_bytes` / AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES, off with
-// `disable_request_compression`). No EC2 operation has the trait today; the pipeline applies it anyway.
+// `disable_request_compression`). The pipeline applies it to every protocol's body.
 
 import { gzipSync } from 'node:zlib';
 import type { OperationSchema } from './schema.js';
@@ -22,13 +22,13 @@ export interface CompressedBody {
 
 export function compressRequestBody(
   operation: OperationSchema,
-  body: string,
+  body: string | Uint8Array,
   options?: CompressionOptions,
 ): CompressedBody {
   const minBytes = options?.minBytes ?? DEFAULT_MIN_COMPRESSION_BYTES;
   if (options?.disabled === true || !operation.requestCompression?.includes('gzip'))
     return { body, contentEncoding: undefined };
-  const bytes = Buffer.from(body, 'utf8');
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   if (bytes.length < minBytes) return { body, contentEncoding: undefined };
   const gzipped = gzipSync(bytes);
   return {

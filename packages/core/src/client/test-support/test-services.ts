@@ -51,6 +51,7 @@ export const testEc2Service: ServiceSchema = {
   endpointPrefix: 'ec2',
   apiVersion: '2016-11-15',
   protocol: 'ec2',
+  loadProtocol: () => import('../../protocols/query.js').then((module) => module.ec2Protocol),
   xmlNamespace: 'http://ec2.amazonaws.com/doc/2016-11-15',
   endpointRuleSet: tinyRuleSet('ec2'),
 };
@@ -126,6 +127,7 @@ export const testStsService: ServiceSchema = {
   endpointPrefix: 'sts',
   apiVersion: '2011-06-15',
   protocol: 'query',
+  loadProtocol: () => import('../../protocols/query.js').then((module) => module.queryProtocol),
   xmlNamespace: 'https://sts.amazonaws.com/doc/2011-06-15/',
   endpointRuleSet: tinyRuleSet('sts'),
 };
