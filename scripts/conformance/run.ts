@@ -6,7 +6,7 @@ import type { ConformanceSuite, SetResult } from './types.js';
 const suites: Record<string, () => Promise<{ run: ConformanceSuite }>> = {
   // Each suite lives in its own module beside this one.
   sigv4: () => import('./sigv4.js'),
-  protocols: () => import('./protocols.js'),
+  protocols: () => import('./protocols/run.js'),
 };
 
 const verbose = process.argv.includes('--verbose');
