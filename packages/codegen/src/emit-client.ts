@@ -54,7 +54,7 @@ export function emitClientClass(model: ServiceModel, target: ServiceTarget): str
     return `${head} {\n${sendStatements(target, operation, 'this.send', '    ')}\n  }\n`;
   });
   const coreTypes = ['CallOptions', 'ClientConfig', 'WithMetadata'];
-  if (usesDryRun(model, target)) coreTypes.push('DryRunOutcome');
+  if (usesDryRun(model, target)) coreTypes.push('DryRunOutcome', 'DryRunFlag', 'Outcome', 'WithDryRun');
   const imports = [
     coreImports(target, ['ServiceClient'], coreTypes),
     customizationImports(target, target.outDir),
@@ -99,7 +99,7 @@ export function emitOperationFunctions(model: ServiceModel, target: ServiceTarge
     return `${head} {\n${sendStatements(target, operation, 'client.send', '  ')}\n}\n`;
   });
   const coreTypes = ['CallOptions', 'ClientConfig', 'WithMetadata'];
-  if (usesDryRun(model, target)) coreTypes.push('DryRunOutcome');
+  if (usesDryRun(model, target)) coreTypes.push('DryRunOutcome', 'DryRunFlag', 'Outcome', 'WithDryRun');
   const imports = [
     coreImports(target, ['ServiceClient'], coreTypes),
     customizationImports(target, dir),

@@ -1,7 +1,8 @@
 // The services this repository generates clients for, and their emitters (registered in main.ts):
 // EC2 into @boto-ts/client-ec2 (all 800 operations; schemas as lazily decoded text plus a
 // tree-shakeable per-operation path), STS into core with only the operations the credential chain
-// calls (every app that bundles the chain carries this client).
+// calls (every app that bundles the chain carries this client), and a DescribeRegions-only EC2 client
+// into core for `session.enabledRegions()` (loaded only when that is called).
 
 import type { CodegenContext } from './context.js';
 import { emitService } from './emit-service.js';
@@ -54,10 +55,35 @@ export const stsTarget: ServiceTarget = {
   operations: ['AssumeRole', 'AssumeRoleWithWebIdentity'],
 };
 
+/** Core's own modules, seen from packages/core/src/generated/ec2-regions (EC2 methods take DryRun). */
+const coreModulesFromEc2Regions: Readonly<Record<string, string>> = {
+  ...coreModulesFromSts,
+  DryRunOutcome: '../../client/dry-run.js',
+  DryRunFlag: '../../client/method-types.js',
+  Outcome: '../../client/method-types.js',
+  WithDryRun: '../../client/method-types.js',
+};
+
+/** EC2 with only DescribeRegions, into core (reaching core through its own modules, as STS does). */
+export const ec2RegionsTarget: ServiceTarget = {
+  ...ec2Target,
+  outDir: 'packages/core/src/generated/ec2-regions',
+  lazySchemas: false,
+  coreModules: (symbol) => coreModulesFromEc2Regions[symbol] ?? '../../protocol/schema.js',
+  customizations: {},
+  // What session/enabled-regions.ts calls, with only the shapes it reaches (the full model is 800 operations).
+  operations: ['DescribeRegions'],
+  reachableShapesOnly: true,
+};
+
 export function emitEc2Client(context: CodegenContext): void {
   emitService(context, ec2Target);
 }
 
 export function emitStsClient(context: CodegenContext): void {
   emitService(context, stsTarget);
+}
+
+export function emitEc2RegionsClient(context: CodegenContext): void {
+  emitService(context, ec2RegionsTarget);
 }

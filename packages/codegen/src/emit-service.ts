@@ -50,7 +50,31 @@ function targetModel(model: ServiceModel, target: ServiceTarget): ServiceModel {
     if (operation === undefined) throw new Error(`codegen: ${target.prefix} has no operation ${name}`);
     operations[name] = operation;
   }
-  return { ...model, operations };
+  if (target.reachableShapesOnly !== true) return { ...model, operations };
+  return { ...model, operations, shapes: reachableShapes(model, Object.values(operations)) };
+}
+
+/** The shapes `operations` reach (inputs, outputs, errors and everything they contain), in model order. */
+function reachableShapes(model: ServiceModel, operations: readonly ModelOperation[]): ServiceModel['shapes'] {
+  const seen = new Set<string>();
+  const visit = (name: string | undefined): void => {
+    if (name === undefined || seen.has(name)) return;
+    const shape = model.shapes[name];
+    if (shape === undefined) throw new Error(`codegen: ${model.metadata.serviceId} has no shape ${name}`);
+    seen.add(name);
+    if (shape.type === 'structure') for (const member of Object.values(shape.members)) visit(member.shape);
+    else if (shape.type === 'list') visit(shape.member.shape);
+    else if (shape.type === 'map') {
+      visit(shape.key.shape);
+      visit(shape.value.shape);
+    }
+  };
+  for (const operation of operations) {
+    visit(operation.input?.shape);
+    visit(operation.output?.shape);
+    for (const error of operation.errors ?? []) visit(error.shape);
+  }
+  return Object.fromEntries(Object.entries(model.shapes).filter(([name]) => seen.has(name)));
 }
 
 export function buildService(context: CodegenContext, target: ServiceTarget): ServiceBuild {

@@ -27,6 +27,11 @@ const emitters: { name: string; outputs: string[]; load: () => Promise<Emitter> 
     load: async () => (await import('./emit-clients.js')).emitStsClient,
   },
   {
+    name: 'ec2-regions',
+    outputs: ['packages/core/src/generated/ec2-regions'],
+    load: async () => (await import('./emit-clients.js')).emitEc2RegionsClient,
+  },
+  {
     name: 'paginators',
     outputs: ['packages/paginators/src/generated'],
     load: async () => (await import('./emit-paginators.js')).emitPaginators,

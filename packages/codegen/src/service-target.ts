@@ -43,6 +43,8 @@ export interface ServiceTarget {
   readonly customizations: Readonly<Record<string, CallCustomization>>;
   /** Only these operations (every shape's type is still written); all of the model's when absent. */
   readonly operations?: readonly string[];
+  /** With `operations`: write only the shapes those operations reach (a narrow client of a large model). */
+  readonly reachableShapesOnly?: boolean;
 }
 
 /** Renders `import` lines for core symbols, grouped by module, sorted. `types` are imported as types. */

@@ -4,6 +4,7 @@ export * from './config/index.js';
 export * from './credentials/index.js';
 export * from './endpoints/index.js';
 export * from './errors/index.js';
+export * from './fanout/index.js';
 export * from './http/index.js';
 export * from './protocol/index.js';
 export type { DecodeOptions, SerializedRequest, WireProtocol } from './protocols/wire-protocol.js';

@@ -91,7 +91,10 @@ export class ServiceClient {
       );
     }
     const settings = await this.#resolveSettings();
-    const { sendOperation } = await loadPipeline();
+    const { sendOperation, fillKeyedIdempotencyTokens } = await loadPipeline();
+    // A caller's idempotencyKey fixes the tokens here, so every client gets it without generated code.
+    const key = options?.idempotencyKey;
+    const keyed = key === undefined ? input : fillKeyedIdempotencyTokens(this.service, operation, input, key);
     const result = await sendOperation(
       {
         service: this.service,
@@ -102,7 +105,7 @@ export class ServiceClient {
         tracer: this.#tracer,
       },
       operation,
-      input,
+      keyed,
       options,
     );
     return result as WithMetadata<Output> | DryRunOutcome as WithMetadata<Output>;

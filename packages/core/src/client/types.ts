@@ -94,4 +94,10 @@ export interface ClientEffects {
 /** Per-call options, the last argument of every operation method. */
 export interface CallOptions {
   readonly signal?: AbortSignal | undefined;
+  /**
+   * A stable name for this one creation (`sweep-7/111111111111/us-east-1/launch`): the idempotency
+   * token (`ClientToken`) is derived from it, so repeating the call, even from another process after
+   * a crash, never creates twice. Only for operations with an idempotency token member.
+   */
+  readonly idempotencyKey?: string | undefined;
 }

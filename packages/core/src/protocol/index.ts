@@ -3,6 +3,7 @@
 export { FORM_CONTENT_TYPE } from './form-encoding.js';
 export { resolveHostPrefix } from './host-prefix.js';
 export { fillIdempotencyTokens } from './idempotency.js';
+export { fillKeyedIdempotencyTokens, idempotencyTokenFor } from './idempotency-key.js';
 export {
   type CompressedBody,
   type CompressionOptions,

@@ -1,6 +1,7 @@
 // Session: one profile's view of the environment and the shared files, boto3's `Session`. It reads
 // nothing until asked (region, credentials, client defaults), then reads each file once per process,
-// and hands every client it serves the same cached credentials provider.
+// and hands every client it serves the same cached credentials provider. `withRegion` and `assumeRole`
+// derive sessions that share those caches (files read once, one credentials cache per identity).
 
 import type { ClientDefaults, SessionLike } from '../client/types.js';
 import { resolveConfiguredEndpointUrl } from '../config/endpoint-url.js';
@@ -18,6 +19,20 @@ import type { ContainerOptions } from '../credentials/sources/container.js';
 import type { StsCalls, StsTarget } from '../credentials/sts-calls.js';
 import type { Credentials, CredentialsProvider } from '../credentials/types.js';
 import { ConfigError } from '../errors/errors.js';
+import {
+  type AccountLister,
+  type AccountsOptions,
+  listOrganizationAccounts,
+  type OrganizationAccount,
+} from './accounts.js';
+import {
+  type AssumeRoleOptions,
+  assumedRoleKey,
+  assumedRoleProvider,
+  checkAssumeRoleOptions,
+} from './assumed-role.js';
+import { type AvailableRegionsOptions, availableRegions, type RegionalService } from './available-regions.js';
+import { describeRegionStatuses, type EnabledRegionsOptions, isEnabledStatus } from './enabled-regions.js';
 
 /** What a v3-style provider (`@aws-sdk/credential-providers`) resolves to. */
 export interface ProviderCredentials {
@@ -61,11 +76,20 @@ export interface SessionOptions {
   readonly container?: ContainerOptions | undefined;
 }
 
+/**
+ * What a session and the sessions derived from it share: assumed-role credential caches, by the
+ * credentials they are assumed with (an identity) and the role's options.
+ */
+interface Identity {
+  readonly roles: Map<string, { readonly provider: CredentialsProvider; readonly identity: Identity }>;
+}
+
 export class Session implements SessionLike {
   readonly #options: SessionOptions;
   readonly #env: Env;
   readonly #effects: CredentialEffects;
-  readonly #files: ConfigFileCache;
+  #files: ConfigFileCache;
+  #identity: Identity = { roles: new Map() };
   readonly #homedir: () => string;
   #shared: SharedConfig | undefined;
   #credentials: CredentialsProvider | undefined;
@@ -79,6 +103,76 @@ export class Session implements SessionLike {
     this.#effects = defaultCredentialEffects({ ...effects, env: this.#env });
     this.#files = effects.readFileSync ? new ConfigFileCache(effects.readFileSync) : processConfigFileCache();
     this.#homedir = effects.homedir ?? (() => homeDirectory({}));
+  }
+
+  /** A session like this one, in `region`: same profile, files and credentials cache. */
+  withRegion(region: string): Session {
+    if (typeof region !== 'string' || region === '') {
+      throw new ConfigError('withRegion needs a region name such as us-east-1.', { code: 'InvalidRegion' });
+    }
+    return this.#derive({ region, credentials: () => this.getCredentials(), identity: this.#identity });
+  }
+
+  /**
+   * A session whose credentials are the role's, assumed through STS with this session's credentials
+   * (so `a.assumeRole(x).assumeRole(y)` is a role chain). Nothing is sent until credentials are needed;
+   * they refresh on their own. The same options on sessions of one identity share one cache.
+   */
+  assumeRole(options: AssumeRoleOptions): Session {
+    checkAssumeRoleOptions(options);
+    const key = assumedRoleKey(options);
+    let role = this.#identity.roles.get(key);
+    if (role === undefined) {
+      const provider = assumedRoleProvider(options, {
+        source: () => this.getCredentials(),
+        sts: async () => this.#options.sts ?? (await loadDefaultChain()).defaultStsCalls(),
+        target: () => this.#stsTarget(),
+        now: this.#effects.now,
+        random: this.#effects.random,
+        logger: this.#effects.logger,
+      });
+      role = { provider, identity: { roles: new Map() } };
+      this.#identity.roles.set(key, role);
+    }
+    return this.#derive({ region: this.region, credentials: role.provider, identity: role.identity });
+  }
+
+  /**
+   * The regions of a partition where `service` (a client, or its service schema) has an endpoint of
+   * its own: boto3's `get_available_regions`, from the SDK's partitions and the service's rule set.
+   * Opt-in regions only with `includeOptIn`; global services (IAM, Route 53) list none.
+   */
+  availableRegions(service: RegionalService, options?: AvailableRegionsOptions): string[] {
+    return availableRegions(service, options);
+  }
+
+  /** The regions this session's account can call, from EC2 DescribeRegions (opt-in status). */
+  async enabledRegions(options?: EnabledRegionsOptions): Promise<string[]> {
+    const statuses = await describeRegionStatuses(
+      { session: this, region: this.region ?? 'us-east-1' },
+      options,
+    );
+    return statuses
+      .filter((status) => isEnabledStatus(status.optInStatus))
+      .map((status) => status.regionName);
+  }
+
+  /** Every account of the organization, through `organizations` (an Organizations client). */
+  accounts(organizations: AccountLister, options?: AccountsOptions): Promise<OrganizationAccount[]> {
+    return listOrganizationAccounts(organizations, options);
+  }
+
+  #derive(changes: {
+    region: string | undefined;
+    credentials: CredentialsProvider;
+    identity: Identity;
+  }): Session {
+    const child = new Session({ ...this.#options, region: changes.region, credentials: undefined });
+    child.#files = this.#files;
+    child.#shared = this.#shared;
+    child.#credentials = changes.credentials;
+    child.#identity = changes.identity;
+    return child;
   }
 
   /** The profile this session reads. */
