@@ -22,7 +22,7 @@ export function defaultTargetKey(target: unknown): string {
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
         throw new FanOutError(
           'TargetKeyRequired',
-          `A target's "${name}" is a ${value === null ? 'null' : typeof value}; the default key only reads strings, numbers and booleans. Pass targetKey: (target) => string to fanOut.`,
+          `A target's "${name}" is not a string, number or boolean, and the default key reads only those; pass targetKey: (target) => string to fanOut.`,
         );
       }
       parts.push(`${name}=${String(value)}`);
