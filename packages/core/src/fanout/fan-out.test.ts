@@ -54,7 +54,12 @@ describe('fanOut: settled results', () => {
     const clock = new ManualClock();
     const targets = ['us-east-1', 'eu-west-1', 'ap-south-1', 'sa-east-1'];
     // Later targets finish first, and one fails.
-    const durations: Record<string, number> = { 'us-east-1': 40, 'eu-west-1': 30, 'ap-south-1': 20, 'sa-east-1': 10 };
+    const durations: Record<string, number> = {
+      'us-east-1': 40,
+      'eu-west-1': 30,
+      'ap-south-1': 20,
+      'sa-east-1': 10,
+    };
     const promise = fanOut(
       targets,
       async (region, { signal }) => {
@@ -96,8 +101,12 @@ describe('fanOut: settled results', () => {
 
   it('refuses bad bounds and duplicate targets before running anything', async () => {
     const fn = vi.fn(async () => 1);
-    await expect(fanOut(['a'], fn, { concurrency: 0 })).rejects.toMatchObject({ code: 'InvalidFanOutOption' });
-    await expect(fanOut(['a'], fn, { perAccount: 1.5 })).rejects.toMatchObject({ code: 'InvalidFanOutOption' });
+    await expect(fanOut(['a'], fn, { concurrency: 0 })).rejects.toMatchObject({
+      code: 'InvalidFanOutOption',
+    });
+    await expect(fanOut(['a'], fn, { perAccount: 1.5 })).rejects.toMatchObject({
+      code: 'InvalidFanOutOption',
+    });
     await expect(fanOut(['a', 'b', 'a'], fn)).rejects.toThrow(/Targets 0 and 2 have the same key "a"/);
     await expect(fanOut([{ when: new Date() }], fn)).rejects.toMatchObject({ code: 'TargetKeyRequired' });
     expect(fn).not.toHaveBeenCalled();
@@ -108,10 +117,16 @@ describe('fanOut: bounds', () => {
   it('never runs more than `concurrency` targets, nor more than `perAccount` of one account (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.constantFrom('111111111111', '222222222222', '333333333333'), fc.integer({ min: 1, max: 50 })), {
-          minLength: 1,
-          maxLength: 30,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('111111111111', '222222222222', '333333333333'),
+            fc.integer({ min: 1, max: 50 }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 30,
+          },
+        ),
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 1, max: 4 }),
         async (work, concurrency, perAccount) => {
@@ -120,7 +135,9 @@ describe('fanOut: bounds', () => {
           const run = await watchedRun(targets, (t) => duration.get(t.region)!, { concurrency, perAccount });
           expect(run.maxRunning).toBeLessThanOrEqual(concurrency);
           for (const max of run.maxByAccount.values()) expect(max).toBeLessThanOrEqual(perAccount);
-          expect([...run.starts].sort()).toEqual(targets.map((t) => `accountId=${t.accountId}/region=${t.region}`).sort());
+          expect([...run.starts].sort()).toEqual(
+            targets.map((t) => `accountId=${t.accountId}/region=${t.region}`).sort(),
+          );
           expect(run.results.every((r) => r.ok)).toBe(true);
           expect(run.clock.pending()).toBe(0);
         },
@@ -150,7 +167,11 @@ describe('fanOut: bounds', () => {
     await clock.runAll();
     await promise;
     // Without the per-account bound the slow account's three targets would take all three slots first.
-    const fastDone = Math.max(...Object.entries(finished).filter(([k]) => !k.startsWith('slow')).map(([, at]) => at));
+    const fastDone = Math.max(
+      ...Object.entries(finished)
+        .filter(([k]) => !k.startsWith('slow'))
+        .map(([, at]) => at),
+    );
     expect(fastDone).toBeLessThan(1000);
     expect(finished['slow/c']).toBe(3000);
   });
@@ -202,10 +223,14 @@ describe('fanOut: checkpoints', () => {
   it('records the sweep id before the first target starts', async () => {
     const checkpoint = memoryCheckpoint();
     let seen: SweepState | undefined;
-    await fanOut(['a'], async (_, { sweepId }) => {
-      seen = checkpoint.state;
-      return sweepId;
-    }, { checkpoint, sweepId: 'job-42' });
+    await fanOut(
+      ['a'],
+      async (_, { sweepId }) => {
+        seen = checkpoint.state;
+        return sweepId;
+      },
+      { checkpoint, sweepId: 'job-42' },
+    );
     expect(seen).toEqual({ version: 1, sweepId: 'job-42', targets: {} });
     expect(checkpoint.state?.targets).toEqual({ a: { status: 'done', value: 'job-42' } });
   });
@@ -240,23 +265,32 @@ describe('fanOut: checkpoints', () => {
     const checkpoint = memoryCheckpoint({
       version: 1,
       sweepId: 's',
-      targets: { b: { status: 'failed', error: { name: 'ServiceError', code: 'AuthFailure', message: 'no' } } },
+      targets: {
+        b: { status: 'failed', error: { name: 'ServiceError', code: 'AuthFailure', message: 'no' } },
+      },
     });
     const fn = vi.fn(async (t: string) => t);
     const results = await fanOut(['a', 'b'], fn, { checkpoint, retryFailed: false });
     expect(fn.mock.calls.map(([t]) => t)).toEqual(['a']);
     const kept = results[1]!;
-    expect(kept.ok === false && kept.error).toMatchObject({ code: 'AuthFailure', originalName: 'ServiceError' });
+    expect(kept.ok === false && kept.error).toMatchObject({
+      code: 'AuthFailure',
+      originalName: 'ServiceError',
+    });
   });
 
   it('gives the same idempotency keys on every run of one checkpoint, and new ones for a new sweep', async () => {
     const checkpoint = memoryCheckpoint();
     const keys = async (cp: Checkpoint) => {
       const seen: string[] = [];
-      await fanOut([{ accountId: '111111111111', region: 'us-east-1' }], async (_, c) => {
-        seen.push(c.idempotencyKey('launch'));
-        throw new Error('crash before the checkpoint recorded success');
-      }, { checkpoint: cp });
+      await fanOut(
+        [{ accountId: '111111111111', region: 'us-east-1' }],
+        async (_, c) => {
+          seen.push(c.idempotencyKey('launch'));
+          throw new Error('crash before the checkpoint recorded success');
+        },
+        { checkpoint: cp },
+      );
       return seen;
     };
     const first = await keys(checkpoint);
@@ -272,7 +306,13 @@ describe('fanOut: checkpoints', () => {
     const pages = ['p1', 'p2', 'p3', 'p4'];
     const seen: string[] = [];
     let dies = true;
-    const fn = async (_: string, context: { resumeToken(n: string): string | undefined; saveResumeToken(n: string, t: string | undefined): Promise<void> }) => {
+    const fn = async (
+      _: string,
+      context: {
+        resumeToken(n: string): string | undefined;
+        saveResumeToken(n: string, t: string | undefined): Promise<void>;
+      },
+    ) => {
       let at = Number(context.resumeToken('pages') ?? 0);
       for (; at < pages.length; at++) {
         if (at === 2 && dies) {
@@ -296,10 +336,14 @@ describe('fanOut: checkpoints', () => {
     const checkpoint = memoryCheckpoint();
     const controller = new AbortController();
     const clock = new ManualClock();
-    const promise = fanOut(['a'], async (_, { signal, saveResumeToken }) => {
-      await saveResumeToken('pages', 'after-page-1');
-      await clock.sleep(100, signal);
-    }, { checkpoint, signal: controller.signal, retryFailed: false });
+    const promise = fanOut(
+      ['a'],
+      async (_, { signal, saveResumeToken }) => {
+        await saveResumeToken('pages', 'after-page-1');
+        await clock.sleep(100, signal);
+      },
+      { checkpoint, signal: controller.signal, retryFailed: false },
+    );
     await settle();
     controller.abort();
     await promise;
@@ -323,19 +367,29 @@ describe('fanOut: checkpoints', () => {
       },
     };
     const started: string[] = [];
-    const error = await fanOut(['a', 'b', 'c', 'd'], async (t) => {
-      started.push(t);
-      await settle();
-      return t;
-    }, { checkpoint, concurrency: 2 }).catch((e: unknown) => e);
+    const error = await fanOut(
+      ['a', 'b', 'c', 'd'],
+      async (t) => {
+        started.push(t);
+        await settle();
+        return t;
+      },
+      { checkpoint, concurrency: 2 },
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CheckpointSaveFailed', cause });
     expect(started).toEqual(['a', 'b']);
   });
 
   it('refuses a checkpoint it did not write', async () => {
-    for (const bad of [{}, { version: 2, sweepId: 's', targets: {} }, { version: 1, sweepId: 's', targets: { a: { status: 'odd' } } }]) {
+    for (const bad of [
+      {},
+      { version: 2, sweepId: 's', targets: {} },
+      { version: 1, sweepId: 's', targets: { a: { status: 'odd' } } },
+    ]) {
       const checkpoint: Checkpoint = { load: () => bad as unknown as SweepState, save: () => {} };
-      await expect(fanOut(['a'], async () => 1, { checkpoint })).rejects.toMatchObject({ code: 'InvalidCheckpoint' });
+      await expect(fanOut(['a'], async () => 1, { checkpoint })).rejects.toMatchObject({
+        code: 'InvalidCheckpoint',
+      });
     }
   });
 });

@@ -23,10 +23,14 @@ describe('fileCheckpoint', () => {
     expect(await checkpoint.load()).toBeUndefined();
     await fanOut(['a', 'b'], async (t) => t, { checkpoint, sweepId: 'sweep-1' });
     let calls = 0;
-    const again = await fanOut(['a', 'b', 'c'], async (t) => {
-      calls++;
-      return t;
-    }, { checkpoint: fileCheckpoint(path) });
+    const again = await fanOut(
+      ['a', 'b', 'c'],
+      async (t) => {
+        calls++;
+        return t;
+      },
+      { checkpoint: fileCheckpoint(path) },
+    );
     expect(calls).toBe(1);
     expect(again.map((r) => r.resumed)).toEqual([true, true, false]);
     expect((await fileCheckpoint(path).load())?.sweepId).toBe('sweep-1');
