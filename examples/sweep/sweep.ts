@@ -38,8 +38,11 @@ export interface SweepValue {
 export interface SweepOptions {
   /** The hub session the roles are assumed from. */
   readonly session: Session;
-  /** The role assumed in each account. Default `arn:aws:iam::<account>:role/SweepRole`. */
-  readonly roleArn?: ((accountId: string) => string) | undefined;
+  /**
+   * The role assumed in each account. Default `arn:aws:iam::<account>:role/SweepRole`; null: the hub
+   * session itself works in every target (one account, or credentials that reach them all).
+   */
+  readonly roleArn?: ((accountId: string) => string) | null | undefined;
   readonly imageId?: string | undefined;
   /** Extra client settings per target (an endpoint per region for local servers, fault injection). */
   readonly clientConfig?: ((target: SweepTarget) => ClientConfig) | undefined;
@@ -53,8 +56,12 @@ export async function sweepTarget(
   context: TargetContext,
   options: SweepOptions,
 ): Promise<SweepValue> {
-  const roleArn = options.roleArn?.(target.accountId) ?? `arn:aws:iam::${target.accountId}:role/SweepRole`;
-  const session = options.session.assumeRole({ RoleArn: roleArn, RoleSessionName: 'sweep' }).withRegion(target.region);
+  const roleArn =
+    options.roleArn === null
+      ? undefined
+      : (options.roleArn?.(target.accountId) ?? `arn:aws:iam::${target.accountId}:role/SweepRole`);
+  const account = roleArn === undefined ? options.session : options.session.assumeRole({ RoleArn: roleArn, RoleSessionName: 'sweep' });
+  const session = account.withRegion(target.region);
   const ec2 = new EC2Client({ session, ...options.clientConfig?.(target) });
   try {
     // Count what is there, page by page; a resumed run continues after the last page it counted.
