@@ -19,7 +19,10 @@ export interface CrashChildConfig {
 const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`);
 
 const config = JSON.parse(process.argv[2] ?? '{}') as CrashChildConfig;
-const targets: SweepTarget[] = Object.keys(config.endpoints).map((region) => ({ accountId: config.accountId, region }));
+const targets: SweepTarget[] = Object.keys(config.endpoints).map((region) => ({
+  accountId: config.accountId,
+  region,
+}));
 let launches = 0;
 const results = await runSweep(targets, {
   session: new Session({ region: 'us-east-1', credentials: config.credentials, env: {} }),

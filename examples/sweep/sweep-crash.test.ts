@@ -23,11 +23,15 @@ type ChildResult = { region: string; ok: boolean; resumed: boolean; instanceId?:
 
 /** Runs the child; `onEvent` sees each line as it comes. Resolves with its events and exit. */
 function runChild(config: CrashChildConfig, onEvent: (event: Event, child: ChildProcess) => void = () => {}) {
-  const child = spawn(process.execPath, ['--conditions=@boto-ts/source', '--import', 'tsx', childPath, JSON.stringify(config)], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@boto-ts/source', '--import', 'tsx', childPath, JSON.stringify(config)],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    },
+  );
   const events: Event[] = [];
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -82,14 +86,19 @@ describe('a sweep killed halfway and started again', () => {
     expect(doneSecond).toEqual(REGIONS.slice(3));
     expect([...doneFirst, ...doneSecond].sort()).toEqual([...REGIONS].sort()); // each exactly once
     const results = second.events.find((e) => e.event === 'results')!.results!;
-    expect(results.map((r) => [r.region, r.ok, r.resumed])).toEqual(REGIONS.map((region, i) => [region, true, i < 3]));
+    expect(results.map((r) => [r.region, r.ok, r.resumed])).toEqual(
+      REGIONS.map((region, i) => [region, true, i < 3]),
+    );
 
     // The target cut off mid-way launched again with the same ClientToken: EC2 answered with the
     // instance the killed run had launched.
     expect(results[3]!.instanceId).toBe(launchedFirst[3]!.instanceId);
     for (const [i, server] of servers.entries()) {
       const instances = server.instances(ACCOUNT_ID);
-      expect(instances.map((instance) => instance.instanceId), REGIONS[i]).toEqual([results[i]!.instanceId]);
+      expect(
+        instances.map((instance) => instance.instanceId),
+        REGIONS[i],
+      ).toEqual([results[i]!.instanceId]);
     }
   }, 120_000);
 });

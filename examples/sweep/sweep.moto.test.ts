@@ -74,15 +74,24 @@ describe.skipIf(!available)('a sweep of 3 accounts x 4 regions against moto', ()
     const sweepId = checkpoint.state!.sweepId;
     for (const result of results.filter((r) => r.ok)) {
       const { accountId, region } = result.target;
-      const session = hub.assumeRole({ RoleArn: `arn:aws:iam::${accountId}:role/SweepRole` }).withRegion(region);
+      const session = hub
+        .assumeRole({ RoleArn: `arn:aws:iam::${accountId}:role/SweepRole` })
+        .withRegion(region);
       const ec2 = new EC2Client({ session });
-      const { Reservations = [] } = await ec2.describeInstances({ Filters: [{ Name: 'tag:sweep', Values: ['example'] }] });
+      const { Reservations = [] } = await ec2.describeInstances({
+        Filters: [{ Name: 'tag:sweep', Values: ['example'] }],
+      });
       await ec2.destroy();
       const instances = Reservations.flatMap((r) => r.Instances ?? []);
       expect(instances.map((i) => i.InstanceId)).toEqual([result.ok && result.value.launchedInstanceId]);
       expect(Reservations[0]!.OwnerId).toBe(accountId);
       expect(instances[0]!.ClientToken).toBe(
-        idempotencyTokenFor('EC2', 'RunInstances', 'ClientToken', `${sweepId}/accountId=${accountId}/region=${region}/launch`),
+        idempotencyTokenFor(
+          'EC2',
+          'RunInstances',
+          'ClientToken',
+          `${sweepId}/accountId=${accountId}/region=${region}/launch`,
+        ),
       );
       expect(instances[0]!.Placement?.AvailabilityZone?.startsWith(region)).toBe(true);
     }

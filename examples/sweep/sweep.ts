@@ -60,7 +60,10 @@ export async function sweepTarget(
     options.roleArn === null
       ? undefined
       : (options.roleArn?.(target.accountId) ?? `arn:aws:iam::${target.accountId}:role/SweepRole`);
-  const account = roleArn === undefined ? options.session : options.session.assumeRole({ RoleArn: roleArn, RoleSessionName: 'sweep' });
+  const account =
+    roleArn === undefined
+      ? options.session
+      : options.session.assumeRole({ RoleArn: roleArn, RoleSessionName: 'sweep' });
   const session = account.withRegion(target.region);
   const ec2 = new EC2Client({ session, ...options.clientConfig?.(target) });
   try {
@@ -78,7 +81,10 @@ export async function sweepTarget(
     for await (const _instance of items) {
       instancesBefore++;
       if (items.resumeToken !== undefined)
-        await context.saveResumeToken('counted', JSON.stringify({ count: instancesBefore, token: items.resumeToken }));
+        await context.saveResumeToken(
+          'counted',
+          JSON.stringify({ count: instancesBefore, token: items.resumeToken }),
+        );
     }
 
     const reservation = await ec2.runInstances(
@@ -88,13 +94,20 @@ export async function sweepTarget(
         MinCount: 1,
         MaxCount: 1,
         TagSpecifications: [
-          { ResourceType: 'instance', Tags: [{ Key: 'sweep', Value: 'example' }, { Key: 'sweep-target', Value: context.key }] },
+          {
+            ResourceType: 'instance',
+            Tags: [
+              { Key: 'sweep', Value: 'example' },
+              { Key: 'sweep-target', Value: context.key },
+            ],
+          },
         ],
       },
       { signal: context.signal, idempotencyKey: context.idempotencyKey('launch') },
     );
     const launchedInstanceId = reservation.Instances?.[0]?.InstanceId;
-    if (launchedInstanceId === undefined) throw new Error(`RunInstances in ${target.region} returned no instance`);
+    if (launchedInstanceId === undefined)
+      throw new Error(`RunInstances in ${target.region} returned no instance`);
     await options.onLaunched?.(target, launchedInstanceId);
     return { accountId: target.accountId, region: target.region, instancesBefore, launchedInstanceId };
   } finally {
@@ -137,6 +150,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   for (const result of results) {
     const where = `${result.target.accountId} ${result.target.region}`;
-    console.log(result.ok ? `${where}: launched ${result.value.launchedInstanceId}` : `${where}: ${String(result.error)}`);
+    console.log(
+      result.ok
+        ? `${where}: launched ${result.value.launchedInstanceId}`
+        : `${where}: ${String(result.error)}`,
+    );
   }
 }
