@@ -4,7 +4,7 @@
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { connect, createServer } from 'node:net';
-import { isCI } from './shared-dir.js';
+import { isCI } from './repo-data.js';
 
 export interface RedisServer {
   readonly host: string;

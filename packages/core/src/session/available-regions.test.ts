@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isCI, repoRoot } from '../../../../scripts/lib/shared-dir.js';
+import { isCI, modelPath, readModelJson } from '../../../../scripts/lib/repo-data.js';
 import { knownPartitions } from '../endpoints/partition.js';
 import { stsService } from '../generated/sts/service.js';
 import { availableRegions, partitionRegions } from './available-regions.js';
@@ -10,9 +10,8 @@ import { isOptInRegion, OPT_IN_REGIONS } from './opt-in-regions.js';
 const SERVICES = ['ec2', 'iam', 'organizations', 'route53', 'sso', 'lambda'] as const;
 
 function fixtureService(name: string) {
-  const ruleSet: unknown = JSON.parse(
-    readFileSync(`${repoRoot}/fixtures/endpoint-rule-sets/${name}.json`, 'utf8'),
-  );
+  const [version] = readdirSync(modelPath(name));
+  const ruleSet: unknown = readModelJson(`${name}/${version}/endpoint-rule-set-1.json`);
   return { serviceId: name, signingName: name, endpointRuleSet: ruleSet };
 }
 
