@@ -23,9 +23,10 @@ const sha256Latin1: (data: Uint8Array) => string =
 /** Hex SHA-256 of the empty string: the payload hash of a request without a body. */
 export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
-/** HMAC-SHA256 with raw bytes out (for deriving the signing key; not on the hot path). */
-export function hmacSha256(key: string | Uint8Array, data: string): Buffer {
-  return crypto.createHmac('sha256', key).update(data, 'utf8').digest();
+/** HMAC-SHA256 with raw bytes out (for deriving the signing keys; not on the hot path). Strings are UTF-8. */
+export function hmacSha256(key: string | Uint8Array, data: string | Uint8Array): Buffer {
+  const hmac = crypto.createHmac('sha256', key);
+  return (typeof data === 'string' ? hmac.update(data, 'utf8') : hmac.update(data)).digest();
 }
 
 const BLOCK = 64;

@@ -33,6 +33,14 @@ function rememberedFor(credentials: SigningCredentials): Remembered {
   return entry;
 }
 
+/**
+ * SHA-256 of the credentials' secret, remembered per credentials object: what the key caches use
+ * in place of the secret to tell keys apart.
+ */
+export function secretFingerprint(credentials: SigningCredentials): string {
+  return rememberedFor(credentials).fingerprint;
+}
+
 /** A cached key, knowing its cache (a key from another cache instance is not reused). */
 class CachedKey extends HmacKey {
   constructor(
@@ -120,8 +128,3 @@ export class SigningKeyCache {
 
 /** The cache `signRequest` and `presignUrl` share. */
 export const sharedKeyCache = new SigningKeyCache();
-
-/** Empties the shared signing-key cache. */
-export function clearSigningKeyCache(): void {
-  sharedKeyCache.clear();
-}

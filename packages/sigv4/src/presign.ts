@@ -1,16 +1,15 @@
 // Query signing: presignUrl returns a URL that carries its own signature (`X-Amz-Signature` and
 // friends), good for `expiresIn` seconds. Whoever uses it must send the headers it signed.
+// `presignWithScheme` is the algorithm-neutral part, which SigV4a's presignUrlV4a shares.
 
 import { formatCanonicalHeaders, mergeHeaders } from './canonical-headers.js';
 import { formatQuery, parseQuery, type QueryParam } from './canonical-query.js';
-import { ALGORITHM, formatCanonicalRequest, payloadHash, UNSIGNED_PAYLOAD } from './canonical-request.js';
+import { formatCanonicalRequest, payloadHash, UNSIGNED_PAYLOAD } from './canonical-request.js';
 import { canonicalUri } from './canonical-uri.js';
-import { amzDate, signingTime } from './date.js';
 import { recodePercent, uriEncode } from './encoding.js';
 import { sha256Hex } from './hash.js';
-import { sharedKeyCache } from './key-cache.js';
-import { credentialScope } from './signing-key.js';
-import type { PresignOptions, SignableRequest, SigningDetails } from './types.js';
+import { type SigningScheme, signingAmzDate, sigV4Scheme } from './scheme.js';
+import type { CommonSigningOptions, PresignOptions, SignableRequest, SigningDetails } from './types.js';
 import { splitUrl } from './url.js';
 import { checkExpiresIn, checkSigningInput } from './validate.js';
 
@@ -24,8 +23,11 @@ const AUTH_PARAMS = new Set([
   'x-amz-security-token',
   'x-amz-signature',
 ]);
+/** SigV4a's: SigV4's plus the region set. */
+const AUTH_PARAMS_V4A = new Set([...AUTH_PARAMS, 'x-amz-region-set']);
 
 const DROPPED_HEADERS = new Set(['authorization', 'x-amz-date', 'x-amz-security-token']);
+const DROPPED_HEADERS_V4A = new Set([...DROPPED_HEADERS, 'x-amz-region-set']);
 
 /**
  * Presigns `request` and returns the URL: the request's URL plus `X-Amz-Algorithm`,
@@ -60,9 +62,9 @@ export function presignUrlWithDetails(
 }
 
 /** True when a raw `name=value` piece of a query is one of the signer's own parameters. */
-function isAuthParam(piece: string): boolean {
+function isAuthParam(piece: string, names: ReadonlySet<string>): boolean {
   const eq = piece.indexOf('=');
-  return AUTH_PARAMS.has(recodePercent(eq < 0 ? piece : piece.slice(0, eq)).toLowerCase());
+  return names.has(recodePercent(eq < 0 ? piece : piece.slice(0, eq)).toLowerCase());
 }
 
 function presign(
@@ -72,13 +74,31 @@ function presign(
 ): string {
   checkSigningInput(request, options);
   const expiresIn = checkExpiresIn(options);
-  const { credentials, region, service } = options;
-  const url = splitUrl(request.url);
-  const date = amzDate(signingTime(options.signingDate, options.clockOffsetMs));
-  const token = credentials.sessionToken || undefined;
-  const scope = credentialScope(date, region, service);
+  const date = signingAmzDate(options);
+  return presignWithScheme(request, options, expiresIn, date, sigV4Scheme(options, date), report);
+}
 
-  const headers = mergeHeaders(request.headers, DROPPED_HEADERS);
+/**
+ * Presigns with the given scheme, after the options were checked: the URL with its auth
+ * parameters and signature. `date` is the amz-date the scheme was made for.
+ */
+export function presignWithScheme(
+  request: SignableRequest,
+  options: CommonSigningOptions,
+  expiresIn: number,
+  date: string,
+  scheme: SigningScheme,
+  report: ((details: SigningDetails) => void) | undefined,
+): string {
+  const { credentials } = options;
+  const { algorithm, scope, regionSet } = scheme;
+  const url = splitUrl(request.url);
+  const token = credentials.sessionToken || undefined;
+
+  const headers = mergeHeaders(
+    request.headers,
+    regionSet === undefined ? DROPPED_HEADERS : DROPPED_HEADERS_V4A,
+  );
   const payload =
     options.unsignedPayload === true
       ? UNSIGNED_PAYLOAD
@@ -93,9 +113,10 @@ function presign(
   }
   const { canonicalHeaders, signedHeaders } = formatCanonicalHeaders(headers, url.host);
 
-  const kept = url.query.split('&').filter((piece) => piece.length > 0 && !isAuthParam(piece));
+  const authParams = regionSet === undefined ? AUTH_PARAMS : AUTH_PARAMS_V4A;
+  const kept = url.query.split('&').filter((piece) => piece.length > 0 && !isAuthParam(piece, authParams));
   const added: QueryParam[] = [
-    { name: 'X-Amz-Algorithm', value: ALGORITHM },
+    { name: 'X-Amz-Algorithm', value: algorithm },
     { name: 'X-Amz-Credential', value: uriEncode(`${credentials.accessKeyId}/${scope}`) },
     { name: 'X-Amz-Date', value: date },
     { name: 'X-Amz-Expires', value: String(expiresIn) },
@@ -105,6 +126,7 @@ function presign(
     token === undefined ? undefined : { name: 'X-Amz-Security-Token', value: uriEncode(token) };
   const signToken = tokenParam !== undefined && options.signSessionToken !== false;
   if (signToken) added.push(tokenParam);
+  if (regionSet !== undefined) added.push({ name: 'X-Amz-Region-Set', value: uriEncode(regionSet) });
   added.push(...hoisted);
 
   const canonical = formatCanonicalRequest(
@@ -115,8 +137,8 @@ function presign(
     signedHeaders,
     payload,
   );
-  const toSign = `${ALGORITHM}\n${date}\n${scope}\n${sha256Hex(canonical)}`;
-  const signature = sharedKeyCache.get(credentials, date.slice(0, 8), region, service).signHex(toSign);
+  const toSign = `${algorithm}\n${date}\n${scope}\n${sha256Hex(canonical)}`;
+  const signature = scheme.sign(toSign);
 
   if (tokenParam !== undefined && !signToken) added.push(tokenParam);
   added.push({ name: 'X-Amz-Signature', value: signature });

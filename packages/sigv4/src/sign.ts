@@ -1,21 +1,33 @@
 // Header signing: signRequest adds `authorization`, `x-amz-date` and, when they apply,
 // `x-amz-security-token` and `x-amz-content-sha256`. The caller's request is never changed.
+// `signWithScheme` is the algorithm-neutral part, which SigV4a's signRequestV4a shares.
 
 import { formatCanonicalHeaders, mergeHeaders } from './canonical-headers.js';
 import { canonicalQueryString } from './canonical-query.js';
-import { ALGORITHM, formatCanonicalRequest, payloadHash, UNSIGNED_PAYLOAD } from './canonical-request.js';
+import { formatCanonicalRequest, payloadHash, UNSIGNED_PAYLOAD } from './canonical-request.js';
 import { canonicalUri } from './canonical-uri.js';
-import { amzDate, signingTime } from './date.js';
 import { sha256Hex } from './hash.js';
-import { sharedKeyCache } from './key-cache.js';
-import { credentialScope } from './signing-key.js';
-import type { SignableRequest, SignedRequest, SigningDetails, SigningOptions } from './types.js';
+import { type SigningScheme, signingAmzDate, sigV4Scheme } from './scheme.js';
+import type {
+  CommonSigningOptions,
+  SignableRequest,
+  SignedRequest,
+  SigningDetails,
+  SigningOptions,
+} from './types.js';
 import { splitUrl } from './url.js';
 import { checkSigningInput } from './validate.js';
 
 /** Headers the signer writes itself: a caller's copy (any case) is replaced, not duplicated. */
 const REPLACED = new Set(['authorization', 'x-amz-date']);
 const REPLACED_WITH_TOKEN = new Set(['authorization', 'x-amz-date', 'x-amz-security-token']);
+const REPLACED_V4A = new Set(['authorization', 'x-amz-date', 'x-amz-region-set']);
+const REPLACED_V4A_WITH_TOKEN = new Set([
+  'authorization',
+  'x-amz-date',
+  'x-amz-region-set',
+  'x-amz-security-token',
+]);
 
 /**
  * Signs `request` with SigV4 in headers and returns a new request (the input is not modified):
@@ -56,17 +68,41 @@ function sign<R extends SignableRequest>(
   report: ((details: SigningDetails) => void) | undefined,
 ): Omit<R, 'headers'> & SignedRequest {
   checkSigningInput(request, options);
-  const { credentials, region, service } = options;
-  const url = splitUrl(request.url);
-  const date = amzDate(signingTime(options.signingDate, options.clockOffsetMs));
-  const token = credentials.sessionToken || undefined;
+  const date = signingAmzDate(options);
+  return signWithScheme(request, options, date, sigV4Scheme(options, date), report);
+}
 
-  const headers = mergeHeaders(request.headers, token === undefined ? REPLACED : REPLACED_WITH_TOKEN);
+/**
+ * Signs in headers with the given scheme, after the options were checked: canonical request,
+ * string to sign, `authorization`. `date` is the amz-date the scheme was made for.
+ */
+export function signWithScheme<R extends SignableRequest>(
+  request: R,
+  options: CommonSigningOptions,
+  date: string,
+  scheme: SigningScheme,
+  report: ((details: SigningDetails) => void) | undefined,
+): Omit<R, 'headers'> & SignedRequest {
+  const { credentials } = options;
+  const url = splitUrl(request.url);
+  const token = credentials.sessionToken || undefined;
+  const regionSet = scheme.regionSet;
+
+  const replaced =
+    regionSet === undefined
+      ? token === undefined
+        ? REPLACED
+        : REPLACED_WITH_TOKEN
+      : token === undefined
+        ? REPLACED_V4A
+        : REPLACED_V4A_WITH_TOKEN;
+  const headers = mergeHeaders(request.headers, replaced);
   let payload: string;
   if (options.unsignedPayload === true) payload = UNSIGNED_PAYLOAD;
   else payload = headers['x-amz-content-sha256'] ?? payloadHash(request.body);
   if (options.contentSha256Header === true) headers['x-amz-content-sha256'] = payload;
   headers['x-amz-date'] = date;
+  if (regionSet !== undefined) headers['x-amz-region-set'] = regionSet;
   if (token !== undefined) headers['x-amz-security-token'] = token;
 
   const { canonicalHeaders, signedHeaders } = formatCanonicalHeaders(
@@ -82,11 +118,10 @@ function sign<R extends SignableRequest>(
     signedHeaders,
     payload,
   );
-  const scope = credentialScope(date, region, service);
-  const toSign = `${ALGORITHM}\n${date}\n${scope}\n${sha256Hex(canonical)}`;
-  const key = sharedKeyCache.get(credentials, date.slice(0, 8), region, service);
+  const { algorithm, scope } = scheme;
+  const toSign = `${algorithm}\n${date}\n${scope}\n${sha256Hex(canonical)}`;
   headers['authorization'] =
-    `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${key.signHex(toSign)}`;
+    `${algorithm} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${scheme.sign(toSign)}`;
 
   if (report !== undefined) {
     report({

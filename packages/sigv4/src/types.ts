@@ -42,11 +42,9 @@ export interface SignedRequest {
   readonly body?: string | Uint8Array | undefined;
 }
 
-/** Options of `signRequest` (and the base of `presignUrl`'s). */
-export interface SigningOptions {
+/** The options SigV4 and SigV4a share: everything but where the signature is good (region or region set). */
+export interface CommonSigningOptions {
   readonly credentials: SigningCredentials;
-  /** Signing region: `us-east-1`, ... */
-  readonly region: string;
   /** Signing name of the service: `ec2`, `sts`, `s3`, ... */
   readonly service: string;
   /** The signing time; default: now. `clockOffsetMs` is added to it either way. */
@@ -65,8 +63,32 @@ export interface SigningOptions {
   readonly clockOffsetMs?: number | undefined;
 }
 
+/** Options of `signRequest` (and the base of `presignUrl`'s). */
+export interface SigningOptions extends CommonSigningOptions {
+  /** Signing region: `us-east-1`, ... */
+  readonly region: string;
+}
+
 /** Options of `presignUrl`. */
 export interface PresignOptions extends SigningOptions {
+  /** Seconds the URL stays valid, an integer from 1 to 604800 (7 days). Default 3600. */
+  readonly expiresIn?: number | undefined;
+}
+
+/**
+ * The regions a SigV4a signature is good for: `'*'` (any region, what S3 multi-region access
+ * points use), one region, or several (`['us-east-1', 'us-west-2']` or `'us-east-1,us-west-2'`).
+ */
+export type RegionSet = string | readonly string[];
+
+/** Options of `signRequestV4a` (and the base of `presignUrlV4a`'s): SigV4's, with a region set instead of a region. */
+export interface SigningOptionsV4a extends CommonSigningOptions {
+  /** Where the signature is good: sent as `x-amz-region-set` (`X-Amz-Region-Set` in a presigned URL). */
+  readonly regionSet: RegionSet;
+}
+
+/** Options of `presignUrlV4a`. */
+export interface PresignOptionsV4a extends SigningOptionsV4a {
   /** Seconds the URL stays valid, an integer from 1 to 604800 (7 days). Default 3600. */
   readonly expiresIn?: number | undefined;
 }
@@ -83,4 +105,16 @@ export interface SigningDetails {
   readonly amzDate: string;
   /** Hex SHA-256 of the body, or `UNSIGNED-PAYLOAD`. */
   readonly payloadHash: string;
+}
+
+/** What went into a SigV4a signature: SigV4's details plus the region set, as signed. */
+export interface SigningDetailsV4a extends SigningDetails {
+  /** `*`, `us-east-1,us-west-2`: the value of `x-amz-region-set`. */
+  readonly regionSet: string;
+}
+
+/** A P-256 public key as its two coordinates, 64 lower-case hex digits each (the AWS suite's `public-key.json`). */
+export interface EcdsaPublicKey {
+  readonly x: string;
+  readonly y: string;
 }

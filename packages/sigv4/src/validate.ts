@@ -2,14 +2,27 @@
 // names the field and says what is expected; no value of a secret or token is ever echoed.
 
 import { SigningError } from './errors.js';
-import type { PresignOptions, SignableRequest, SigningCredentials, SigningOptions } from './types.js';
+import type {
+  CommonSigningOptions,
+  RegionSet,
+  SignableRequest,
+  SigningCredentials,
+  SigningOptions,
+  SigningOptionsV4a,
+} from './types.js';
 
 /** Longest presigned-URL lifetime SigV4 allows: 7 days. */
 export const MAX_EXPIRES_IN = 604_800;
 export const DEFAULT_EXPIRES_IN = 3600;
 
 /** The last region, service and method found valid: the same few come back on every call. */
-const lastValid: { region?: string; service?: string; method?: string; accessKeyId?: string } = {};
+const lastValid: {
+  region?: string;
+  service?: string;
+  method?: string;
+  accessKeyId?: string;
+  regionSet?: string;
+} = {};
 
 /** A scope part: printable ASCII without `/` or spaces (it is `/`-joined into the scope). */
 function isScopePart(value: string): boolean {
@@ -64,13 +77,17 @@ function checkCredentials(credentials: SigningCredentials | undefined): void {
   }
 }
 
-/** Checks the options every signature needs, and the request's method. */
-export function checkSigningInput(request: SignableRequest, options: SigningOptions): void {
+/** Checks the request's method and the credentials; `needed` names the options, for the message. */
+function checkRequestAndCredentials(
+  request: SignableRequest,
+  options: CommonSigningOptions,
+  needed: string,
+): void {
   if (typeof request !== 'object' || request === null) {
     throw new SigningError('request', 'is missing: pass { method, url, headers?, body? }.');
   }
   if (typeof options !== 'object' || options === null) {
-    throw new SigningError('options', 'are missing: pass { credentials, region, service }.');
+    throw new SigningError('options', `are missing: pass ${needed}.`);
   }
   const method = request.method;
   if (method !== lastValid.method) {
@@ -80,12 +97,64 @@ export function checkSigningInput(request: SignableRequest, options: SigningOpti
     lastValid.method = method;
   }
   checkCredentials(options.credentials);
+}
+
+/** Checks the options every SigV4 signature needs, and the request's method. */
+export function checkSigningInput(request: SignableRequest, options: SigningOptions): void {
+  checkRequestAndCredentials(request, options, '{ credentials, region, service }');
   checkScopePart('region', options.region);
   checkScopePart('service', options.service);
 }
 
+/**
+ * Checks the options every SigV4a signature needs, and the request's method. Returns the region
+ * set as it is signed (`us-east-1,us-west-2`).
+ */
+export function checkSigningInputV4a(request: SignableRequest, options: SigningOptionsV4a): string {
+  checkRequestAndCredentials(request, options, '{ credentials, regionSet, service }');
+  const regionSet = formatRegionSet(options.regionSet);
+  checkScopePart('service', options.service);
+  return regionSet;
+}
+
+/** A region of a region set: a name or a wildcard pattern (`us-east-1`, `us-*`, `*`). */
+const REGION_PATTERN = /^[A-Za-z0-9._*-]+$/;
+
+/**
+ * The `x-amz-region-set` value of a region set: `'*'`, `'us-east-1'`, `['us-east-1', 'us-west-2']`
+ * or `'us-east-1,us-west-2'` (the last two both give `us-east-1,us-west-2`). Throws SigningError
+ * (field `regionSet`) for an empty set, an empty region or one with other characters than letters,
+ * digits, `-`, `_`, `.` and `*`.
+ */
+export function formatRegionSet(regionSet: RegionSet): string {
+  if (typeof regionSet === 'string' && regionSet === lastValid.regionSet) return regionSet;
+  let regions: readonly unknown[];
+  if (typeof regionSet === 'string') regions = regionSet.split(',');
+  else if (Array.isArray(regionSet)) regions = regionSet;
+  else {
+    throw new SigningError(
+      'regionSet',
+      "is missing: pass the regions the signature is good for ('*', 'us-east-1' or ['us-east-1', 'us-west-2']).",
+    );
+  }
+  if (regions.length === 0) {
+    throw new SigningError('regionSet', "is empty: pass at least one region, or '*' for any region.");
+  }
+  for (const region of regions) {
+    if (typeof region !== 'string' || !REGION_PATTERN.test(region)) {
+      throw new SigningError(
+        'regionSet',
+        "must list regions separated by ',' (no spaces), each made of letters, digits, '-', '_', '.' or '*'.",
+      );
+    }
+  }
+  const formatted = regions.join(',');
+  if (typeof regionSet === 'string') lastValid.regionSet = formatted;
+  return formatted;
+}
+
 /** `expiresIn` of a presigned URL: an integer number of seconds, 1 to 604800 (7 days). */
-export function checkExpiresIn(options: PresignOptions): number {
+export function checkExpiresIn(options: { readonly expiresIn?: number | undefined }): number {
   const expiresIn = options.expiresIn ?? DEFAULT_EXPIRES_IN;
   if (
     typeof expiresIn !== 'number' ||
