@@ -1,116 +1,33 @@
 // The SigV4 conformance suites (fixtures/conformance/sigv4: one JSON file per suite, a case per
 // upstream folder with each file's text under its name), run against
 // @boto-ts/sigv4: botocore's copy of the AWS test suite (34 cases, all run, including the four
-// botocore itself skips) and aws-c-auth's newer suite in its header and query variants (38 + 38).
+// botocore itself skips), aws-c-auth's newer suite in its header and query variants (38 + 38), and
+// aws-c-auth's SigV4a suite (40 cases, header and query each; see sigv4a.ts).
 
 import {
   canonicalRequest,
-  foldHeaderValue,
   presignUrlWithDetails,
-  type SignableRequest,
   type SigningOptions,
   signRequestWithDetails,
 } from '@boto-ts/sigv4';
 import { readConformanceJson } from '../lib/repo-data.js';
-import type { ConformanceSuite, SetResult } from './types.js';
-
-/** A raw HTTP/1.1 request file, read as the suites' README describes. */
-interface RawRequest {
-  readonly method: string;
-  /** Request target: path and query, raw (may hold spaces and UTF-8). */
-  readonly target: string;
-  /** Names as written; a repeated name gives a list; obs-fold lines are kept after a `\n`. */
-  readonly headers: Record<string, string | string[]>;
-  readonly body: string;
-}
-
-function parseRawRequest(text: string): RawRequest {
-  const split = text.indexOf('\n\n');
-  const head = (split < 0 ? text : text.slice(0, split)).replace(/\n$/, '');
-  const body = split < 0 ? '' : text.slice(split + 2);
-  const [requestLine = '', ...lines] = head.split('\n');
-  const first = requestLine.indexOf(' ');
-  const last = requestLine.lastIndexOf(' ');
-  const headers: Record<string, string | string[]> = {};
-  let previous: string | undefined;
-  for (const line of lines) {
-    if ((line.startsWith(' ') || line.startsWith('\t')) && previous !== undefined) {
-      const value = headers[previous]!;
-      if (Array.isArray(value)) value[value.length - 1] += `\n${line}`;
-      else headers[previous] = `${value}\n${line}`;
-      continue;
-    }
-    const colon = line.indexOf(':');
-    const name = line.slice(0, colon);
-    const value = line.slice(colon + 1);
-    const existing = headers[name];
-    headers[name] =
-      existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
-    previous = name;
-  }
-  return { method: requestLine.slice(0, first), target: requestLine.slice(first + 1, last), headers, body };
-}
-
-function headerValue(request: RawRequest, lowerName: string): string | undefined {
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (name.toLowerCase() === lowerName) return Array.isArray(value) ? value.join(',') : value;
-  }
-  return undefined;
-}
-
-function toSignable(raw: RawRequest): SignableRequest {
-  const host = headerValue(raw, 'host')?.trim() ?? 'example.amazonaws.com';
-  return { method: raw.method, url: `https://${host}${raw.target}`, headers: raw.headers, body: raw.body };
-}
-
-/** Lower-case name -> folded value, repeats joined with `,`: how two header sets are compared. */
-function headerSet(
-  headers: Readonly<Record<string, string | readonly string[] | undefined>>,
-): Map<string, string> {
-  const set = new Map<string, string>();
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    const text = foldHeaderValue(Array.isArray(value) ? value.join(',') : (value as string));
-    const key = name.toLowerCase();
-    set.set(key, set.has(key) ? `${set.get(key)},${text}` : text);
-  }
-  return set;
-}
-
-/** `''` when equal, else where the two differ. */
-function diff(what: string, expected: string, actual: string): string {
-  if (expected === actual) return '';
-  const e = expected.split('\n');
-  const a = actual.split('\n');
-  for (let i = 0; i < Math.max(e.length, a.length); i++) {
-    if (e[i] !== a[i])
-      return `${what} line ${i + 1}: expected ${JSON.stringify(e[i])}, got ${JSON.stringify(a[i])}`;
-  }
-  return `${what} differs`;
-}
-
-function diffHeaders(expected: Map<string, string>, actual: Map<string, string>): string {
-  for (const [name, value] of expected) {
-    if (actual.get(name) !== value)
-      return `header ${name}: expected ${JSON.stringify(value)}, got ${JSON.stringify(actual.get(name))}`;
-  }
-  for (const name of actual.keys()) if (!expected.has(name)) return `unexpected header ${name}`;
-  return '';
-}
-
-function tally(name: string, cases: Array<{ id: string; problems: string[] }>): SetResult {
-  const failures = cases.filter((c) => c.problems.length > 0).map((c) => `${c.id}: ${c.problems.join('; ')}`);
-  return { name, passed: cases.length - failures.length, failed: failures.length, failures };
-}
-
-/** Runs one case, turning a thrown error into a failure rather than a crash. */
-function runCase(id: string, check: () => string[]): { id: string; problems: string[] } {
-  try {
-    return { id, problems: check().filter((p) => p !== '') };
-  } catch (error) {
-    return { id, problems: [`threw ${(error as Error).name}: ${(error as Error).message}`] };
-  }
-}
+import {
+  type AwsCCase,
+  type AwsCContext,
+  awsCCommonOptions,
+  diff,
+  diffHeaders,
+  headerSet,
+  headerValue,
+  parseRawRequest,
+  runCase,
+  tally,
+  targetParts,
+  text,
+  toSignable,
+} from './sigv4-cases.js';
+import { runV4aSet } from './sigv4a.js';
+import type { ConformanceSuite } from './types.js';
 
 // botocore's copy: fixed inputs; the session token, when there is one, is read from the expected files.
 const BOTOCORE_BASE = {
@@ -163,41 +80,8 @@ function botocoreCase(suiteCase: BotocoreCase): string[] {
   ];
 }
 
-interface AwsCContext {
-  credentials: { access_key_id: string; secret_access_key: string; token?: string };
-  region: string;
-  service: string;
-  timestamp: string;
-  expiration_in_seconds: number;
-  normalize: boolean;
-  sign_body: boolean;
-  omit_session_token?: boolean;
-}
-
-/** A case of aws-c-auth's suite: its context, and each text file under its name without `.txt`. */
-type AwsCCase = { readonly name: string; readonly context: AwsCContext } & Readonly<Record<string, unknown>>;
-
-function text(suiteCase: AwsCCase, file: string): string {
-  const value = suiteCase[file];
-  if (typeof value !== 'string') throw new Error(`the case has no ${file} file`);
-  return value;
-}
-
 function awsCOptions(context: AwsCContext): SigningOptions {
-  return {
-    credentials: {
-      accessKeyId: context.credentials.access_key_id,
-      secretAccessKey: context.credentials.secret_access_key,
-      sessionToken: context.credentials.token,
-    },
-    region: context.region,
-    service: context.service,
-    signingDate: new Date(context.timestamp),
-    normalizePath: context.normalize,
-    doubleEscapePath: true,
-    contentSha256Header: context.sign_body,
-    signSessionToken: context.omit_session_token !== true,
-  };
+  return { ...awsCCommonOptions(context), region: context.region };
 }
 
 function awsCHeaderCase(suiteCase: AwsCCase): string[] {
@@ -212,14 +96,6 @@ function awsCHeaderCase(suiteCase: AwsCCase): string[] {
     diff('signature', text(suiteCase, 'header-signature'), signature),
     diffHeaders(headerSet(expected.headers), headerSet(request.headers)),
   ];
-}
-
-/** The query of a request target as sorted raw `name=value` pieces, and its path. */
-function targetParts(target: string): { path: string; params: string } {
-  const q = target.indexOf('?');
-  const path = q < 0 ? target : target.slice(0, q);
-  const params = q < 0 ? [] : target.slice(q + 1).split('&');
-  return { path, params: params.sort().join('&') };
 }
 
 function awsCQueryCase(suiteCase: AwsCCase): string[] {
@@ -255,5 +131,6 @@ export const run: ConformanceSuite = async () => {
     tally('sigv4/botocore', botocore),
     tally('sigv4/aws-c-auth-header', header),
     tally('sigv4/aws-c-auth-query', query),
+    runV4aSet(),
   ];
 };

@@ -57,14 +57,24 @@ function kdfBlock(inputKey: Buffer, accessKeyId: string, counter: number): Buffe
 export function signingKeyV4a(accessKeyId: string, secretAccessKey: string): Uint8Array {
   const inputKey = Buffer.from(`AWS4A${secretAccessKey}`, 'utf8');
   try {
-    for (let counter = 1; counter <= MAX_COUNTER; counter++) {
-      const block = kdfBlock(inputKey, accessKeyId, counter);
-      const candidate = BigInt(`0x${block.toString('hex')}`);
-      block.fill(0);
-      if (candidate <= P256_ORDER - 2n) return scalarBytes(candidate + 1n);
-    }
+    return deriveScalar((counter) => kdfBlock(inputKey, accessKeyId, counter));
   } finally {
     inputKey.fill(0);
+  }
+}
+
+/** The private key of a candidate c from the KDF: c + 1 when c <= n - 2, else none (try the next counter). */
+export function scalarFromCandidate(candidate: bigint): bigint | undefined {
+  return candidate <= P256_ORDER - 2n ? candidate + 1n : undefined;
+}
+
+/** Tries the counters 1..254 in turn on `block` (one KDF output per counter) until one gives a key. */
+export function deriveScalar(block: (counter: number) => Buffer): Uint8Array {
+  for (let counter = 1; counter <= MAX_COUNTER; counter++) {
+    const output = block(counter);
+    const scalar = scalarFromCandidate(BigInt(`0x${output.toString('hex')}`));
+    output.fill(0);
+    if (scalar !== undefined) return scalarBytes(scalar);
   }
   // 254 rejections in a row: odds of about 2^-8000, but the spec says to give up, so we do.
   throw new SigningError(
