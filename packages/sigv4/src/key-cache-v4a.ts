@@ -51,4 +51,4 @@ export class KeyPairCacheV4a {
 }
 
 /** The cache `signRequestV4a` and `presignUrlV4a` share. */
-export const sharedKeyPairCacheV4a = new KeyPairCacheV4a();
+export const sharedKeyPairCacheV4a = /*#__PURE__*/ new KeyPairCacheV4a();
