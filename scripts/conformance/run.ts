@@ -7,6 +7,7 @@ const suites: Record<string, () => Promise<{ run: ConformanceSuite }>> = {
   // Each suite lives in its own module beside this one.
   sigv4: () => import('./sigv4.js'),
   protocols: () => import('./protocols/run.js'),
+  endpoints: () => import('./endpoints.js'),
 };
 
 const verbose = process.argv.includes('--verbose');

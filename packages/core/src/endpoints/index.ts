@@ -1,4 +1,12 @@
 // Public exports of core/endpoints: region -> endpoint URL through the services' rule sets.
+export { type EndpointAuthScheme, readAuthSchemes } from './auth-schemes.js';
+export {
+  bindEndpointParams,
+  type EndpointParameterSources,
+  type EndpointParameterValue,
+  type OperationEndpointContext,
+  operationEndpointParams,
+} from './endpoint-params.js';
 export {
   findPartition,
   knownPartitions,

@@ -1,9 +1,15 @@
-// From client settings (region, FIPS, dual-stack, endpointUrl) to the URL and signing scope of one
-// service: maps the settings onto the rule set's built-in parameters and runs the rules engine.
+// From client settings (region, FIPS, dual-stack, endpointUrl) and, for one call, the operation's
+// context parameters, to the URL, headers and signing schemes of one service: maps the settings onto
+// the rule set's built-in parameters and runs the rules engine.
 
 import { EndpointError } from '../errors/errors.js';
+import { type EndpointAuthScheme, readAuthSchemes } from './auth-schemes.js';
+import {
+  bindEndpointParams,
+  type EndpointParameterSources,
+  type EndpointParameterValue,
+} from './endpoint-params.js';
 import { missingRegionError, splitFipsPseudoRegion, validateRegion } from './region.js';
-import type { RuleValue } from './rule-functions.js';
 import type { RuleSet } from './rule-set.js';
 import { resolveRuleSet } from './rules-engine.js';
 
@@ -20,9 +26,15 @@ export interface EndpointSettings {
 export interface ResolvedEndpoint {
   /** Scheme, authority and base path, without a trailing slash: `https://ec2.us-east-1.amazonaws.com`. */
   readonly url: string;
+  /** SigV4's region: the first `sigv4` auth scheme's signingRegion, else the client's region. */
   readonly signingRegion: string;
+  /** SigV4's service name: the first `sigv4` auth scheme's signingName, else the service's own. */
   readonly signingName: string;
-  /** Extra headers the rules ask for (rare). */
+  /** Every auth scheme the endpoint names, in its order of preference ([] when it names none). */
+  readonly authSchemes: readonly EndpointAuthScheme[];
+  /** The endpoint's other properties as the rule set wrote them (`backend: 'S3Express'`, ...). */
+  readonly properties: Readonly<Record<string, unknown>>;
+  /** Extra headers the rules ask for (rare), lower-case names, repeated values joined with `,`. */
   readonly headers: Readonly<Record<string, string>>;
 }
 
@@ -52,40 +64,33 @@ function checkEndpointUrl(endpointUrl: string): void {
   }
 }
 
-function builtInValue(
-  builtIn: string | undefined,
+/** The built-in parameter values the client settings give. */
+function settingsBuiltIns(
   settings: EndpointSettings,
   region: string,
   fips: boolean,
-): RuleValue {
-  switch (builtIn) {
-    case 'AWS::Region':
-      return region;
-    case 'AWS::UseFIPS':
-      return fips;
-    case 'AWS::UseDualStack':
-      return settings.useDualstackEndpoint === true;
-    case 'SDK::Endpoint':
-      return settings.endpointUrl;
-    case 'AWS::STS::UseGlobalEndpoint':
-      return settings.useGlobalEndpoint === true;
-    default:
-      return undefined;
-  }
-}
-
-interface AuthScheme {
-  readonly name?: unknown;
-  readonly signingName?: unknown;
-  readonly signingRegion?: unknown;
+): Record<string, EndpointParameterValue | undefined> {
+  return {
+    'AWS::Region': region,
+    'AWS::UseFIPS': fips,
+    'AWS::UseDualStack': settings.useDualstackEndpoint === true,
+    'SDK::Endpoint': settings.endpointUrl,
+    'AWS::STS::UseGlobalEndpoint': settings.useGlobalEndpoint === true,
+  };
 }
 
 /**
  * Resolves the endpoint of `service` for `settings`. Validates the region first (EndpointError that
  * says what a region looks like) and the endpointUrl; a rule-set error (e.g. FIPS with a custom
- * endpoint) is an EndpointError carrying the rule's message.
+ * endpoint) is an EndpointError carrying the rule's message. `call` adds what one call knows: more
+ * built-ins (`AWS::S3::ForcePathStyle`, over the settings' own), client context parameters and the
+ * operation's parameters (operationEndpointParams), which take precedence in that order.
  */
-export function resolveEndpoint(service: EndpointService, settings: EndpointSettings): ResolvedEndpoint {
+export function resolveEndpoint(
+  service: EndpointService,
+  settings: EndpointSettings,
+  call: EndpointParameterSources = {},
+): ResolvedEndpoint {
   if (settings.region === undefined || settings.region === '') throw missingRegionError();
   const { region, fips: pseudoFips } = splitFipsPseudoRegion(settings.region);
   if (settings.endpointUrl !== undefined) checkEndpointUrl(settings.endpointUrl);
@@ -96,11 +101,10 @@ export function resolveEndpoint(service: EndpointService, settings: EndpointSett
   if (ruleSet === null || typeof ruleSet !== 'object' || !Array.isArray(ruleSet.rules)) {
     throw new EndpointError(`${service.serviceId}: the service schema has no endpoint rule set`);
   }
-  const params: Record<string, RuleValue> = {};
-  for (const [name, spec] of Object.entries(ruleSet.parameters)) {
-    const value = builtInValue(spec.builtIn, settings, region, fips);
-    if (value !== undefined) params[name] = value;
-  }
+  const builtIns = settingsBuiltIns(settings, region, fips);
+  for (const [name, value] of Object.entries(call.builtIns ?? {}))
+    if (value !== undefined) builtIns[name] = value;
+  const params = bindEndpointParams(ruleSet, { ...call, builtIns });
   let endpoint: ReturnType<typeof resolveRuleSet>;
   try {
     endpoint = resolveRuleSet(ruleSet, params);
@@ -114,17 +118,20 @@ export function resolveEndpoint(service: EndpointService, settings: EndpointSett
     throw error;
   }
 
-  const schemes = endpoint.properties['authSchemes'];
-  const sigv4 = Array.isArray(schemes)
-    ? (schemes as AuthScheme[]).find((s) => s.name === 'sigv4')
-    : undefined;
+  const authSchemes = readAuthSchemes(endpoint.properties);
+  const sigv4 = authSchemes.find((scheme) => scheme.name === 'sigv4');
+  const properties: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(endpoint.properties))
+    if (key !== 'authSchemes') properties[key] = value;
   const headers: Record<string, string> = {};
   for (const [name, values] of Object.entries(endpoint.headers))
     headers[name.toLowerCase()] = values.join(',');
   return {
     url: endpoint.url.endsWith('/') ? endpoint.url.slice(0, -1) : endpoint.url,
-    signingRegion: typeof sigv4?.signingRegion === 'string' ? sigv4.signingRegion : region,
-    signingName: typeof sigv4?.signingName === 'string' ? sigv4.signingName : service.signingName,
+    signingRegion: sigv4?.signingRegion ?? region,
+    signingName: sigv4?.signingName ?? service.signingName,
+    authSchemes,
+    properties,
     headers,
   };
 }

@@ -1,17 +1,11 @@
-// The functions an endpoint rule set may call (the Smithy rules-engine standard library plus the
-// `aws.*` extensions). Each returns `undefined` for "no value", which fails a condition.
+// The Smithy rules-engine standard library (isSet, not, booleanEquals, stringEquals, getAttr,
+// substring, uriEncode, parseURL, isValidHostLabel, coalesce, ite, split), and the table of every
+// function a rule set may call, with the `aws.*` ones from aws-functions.ts.
 
-import { findPartition } from './partition.js';
+import { awsFunctions } from './aws-functions.js';
+import type { RuleFunction, RuleValue } from './rule-values.js';
 
-export type RuleValue =
-  | string
-  | number
-  | boolean
-  | undefined
-  | readonly RuleValue[]
-  | { readonly [key: string]: RuleValue };
-
-export type RuleFunction = (args: readonly RuleValue[]) => RuleValue;
+export type { RuleFunction, RuleValue } from './rule-values.js';
 
 const HOST_LABEL = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
 const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
@@ -75,7 +69,8 @@ function parseURL(value: RuleValue): RuleValue {
   // The authority as written (`new URL` would drop a default port).
   const authority = slash === -1 ? rest : rest.slice(0, slash);
   const path = slash === -1 ? '' : rest.slice(slash);
-  const host = url.hostname;
+  // The host as written: `new URL` would rewrite a short form such as `10.1` into `10.0.0.1`.
+  const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
   return {
     scheme,
     authority,
@@ -83,30 +78,6 @@ function parseURL(value: RuleValue): RuleValue {
     normalizedPath: path.endsWith('/') ? path : `${path}/`,
     isIp: IPV4.test(host) || host.startsWith('['),
   };
-}
-
-function parseArn(value: RuleValue): RuleValue {
-  if (typeof value !== 'string') return undefined;
-  const parts = value.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  const [, partition, service, region, accountId, ...rest] = parts as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  if (partition === '' || service === '') return undefined;
-  const resource = rest.join(':');
-  if (resource === '') return undefined;
-  return { partition, service, region, accountId, resourceId: resource.split(/[:/]/) };
-}
-
-function partition(value: RuleValue): RuleValue {
-  if (typeof value !== 'string') return undefined;
-  const { outputs } = findPartition(value);
-  return { ...outputs };
 }
 
 function split(value: RuleValue, delimiter: RuleValue, limit: RuleValue): RuleValue {
@@ -131,6 +102,5 @@ export const ruleFunctions: Readonly<Record<string, RuleFunction>> = {
   coalesce: (args) => args.find((v) => v !== undefined),
   ite: ([condition, then, otherwise]) => (condition === true ? then : otherwise),
   split: ([value, delimiter, limit]) => split(value, delimiter, limit),
-  'aws.partition': ([region]) => partition(region),
-  'aws.parseArn': ([arn]) => parseArn(arn),
+  ...awsFunctions,
 };

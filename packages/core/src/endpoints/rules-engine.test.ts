@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { EndpointError } from '../errors/errors.js';
-import { findPartition } from './partition.js';
 import { ruleFunctions } from './rule-functions.js';
 import type { RuleSet } from './rule-set.js';
 import { expandTemplate, RuleSetError, resolveRuleSet } from './rules-engine.js';
@@ -56,26 +55,34 @@ describe('rule functions', () => {
     expect(fn('isValidHostLabel', 'a.b', true)).toBe(true);
     expect(fn('isValidHostLabel', '-a', false)).toBe(false);
     expect(fn('isValidHostLabel', 'a'.repeat(64), false)).toBe(false);
+    expect(fn('isValidHostLabel', 'a..b', true)).toBe(false);
+    expect(fn('isValidHostLabel', 'a.b.', true)).toBe(false);
   });
-  it('aws.parseArn splits an ARN and rejects what is not one', () => {
-    expect(fn('aws.parseArn', 'arn:aws:iam::123456789012:role/path/Name')).toEqual({
-      partition: 'aws',
-      service: 'iam',
-      region: '',
-      accountId: '123456789012',
-      resourceId: ['role', 'path', 'Name'],
+  it('parseURL judges an IP by the host as written, not as the URL parser rewrites it', () => {
+    // WHATWG URL parsing turns `10.1` into `10.0.0.1`; written that way it is a host name.
+    expect(fn('parseURL', 'https://10.1:8443')).toMatchObject({ authority: '10.1:8443', isIp: false });
+    expect(fn('parseURL', 'http://192.168.0.1:80/p')).toMatchObject({
+      authority: '192.168.0.1:80',
+      path: '/p',
+      isIp: true,
     });
-    expect(fn('aws.parseArn', 'arn:aws:s3')).toBeUndefined();
-    expect(fn('aws.parseArn', 'nope:aws:s3:::b')).toBeUndefined();
+    expect(fn('parseURL', 'https://[::1]:8443')).toMatchObject({ authority: '[::1]:8443', isIp: true });
   });
-  it('aws.partition prefers a listed region, then a pattern, then falls back to aws', () => {
-    expect(findPartition('aws-cn-global')).toMatchObject({
-      matchedBy: 'region',
-      outputs: { name: 'aws-cn' },
-    });
-    expect(findPartition('cn-east-9')).toMatchObject({ matchedBy: 'regex', outputs: { name: 'aws-cn' } });
-    expect(findPartition('us-gov-west-1').outputs.name).toBe('aws-us-gov');
-    expect(findPartition('moon-base-1')).toMatchObject({ matchedBy: 'default', outputs: { name: 'aws' } });
+  it('getAttr walks keys and list indexes, and yields nothing past the end', () => {
+    const value = { resourceId: ['accesspoint', 'name'], nested: { list: [{ k: 'v' }] } };
+    expect(fn('getAttr', value, 'resourceId[1]')).toBe('name');
+    expect(fn('getAttr', value, 'nested.list[0].k')).toBe('v');
+    expect(fn('getAttr', value, 'resourceId[2]')).toBeUndefined();
+    expect(fn('getAttr', value, 'missing.key')).toBeUndefined();
+    expect(fn('getAttr', ['a', 'b'], '[1]')).toBe('b');
+  });
+  it('stringEquals and booleanEquals are false, not an error, for an unset or mistyped argument', () => {
+    expect(fn('stringEquals', 'a', 'a')).toBe(true);
+    expect(fn('stringEquals', undefined, 'a')).toBe(false);
+    expect(fn('stringEquals', true, 'true')).toBe(false);
+    expect(fn('booleanEquals', false, false)).toBe(true);
+    expect(fn('booleanEquals', undefined, false)).toBe(false);
+    expect(fn('booleanEquals', 'true', true)).toBe(false);
   });
 });
 
