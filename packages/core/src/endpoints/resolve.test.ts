@@ -191,3 +191,89 @@ describe('applyHostPrefix', () => {
     expect(applyHostPrefix('https://a.b', undefined)).toBe('https://a.b');
   });
 });
+
+describe('S3 and EventBridge endpoints, with what one call adds', () => {
+  const s3 = service('S3', 's3', 's3/2006-03-01/endpoint-rule-set-1.json');
+  const events = service('EventBridge', 'events', 'events/2015-10-07/endpoint-rule-set-1.json');
+
+  it('puts a bucket in the host and asks for S3 signing without double encoding', () => {
+    const endpoint = resolveEndpoint(
+      s3,
+      { region: 'eu-west-1' },
+      { operationParams: { Bucket: 'my-bucket' } },
+    );
+    expect(endpoint.url).toBe('https://my-bucket.s3.eu-west-1.amazonaws.com');
+    expect(endpoint.authSchemes).toEqual([
+      { name: 'sigv4', signingName: 's3', signingRegion: 'eu-west-1', disableDoubleEncoding: true },
+    ]);
+    expect(endpoint.signingName).toBe('s3');
+  });
+
+  it('takes S3 built-ins from the call: path style keeps the bucket in the path', () => {
+    const endpoint = resolveEndpoint(
+      s3,
+      { region: 'eu-west-1' },
+      { builtIns: { 'AWS::S3::ForcePathStyle': true }, operationParams: { Bucket: 'my-bucket' } },
+    );
+    expect(endpoint.url).toBe('https://s3.eu-west-1.amazonaws.com/my-bucket');
+  });
+
+  it("signs an access point ARN for the ARN's region, not the client's", () => {
+    const endpoint = resolveEndpoint(
+      s3,
+      { region: 'us-east-1' },
+      {
+        builtIns: { 'AWS::S3::UseArnRegion': true },
+        operationParams: { Bucket: 'arn:aws:s3:us-west-2:123456789012:accesspoint:my-ap' },
+      },
+    );
+    expect(endpoint.url).toBe('https://my-ap-123456789012.s3-accesspoint.us-west-2.amazonaws.com');
+    expect(endpoint.signingRegion).toBe('us-west-2');
+  });
+
+  it('names SigV4a with a region set for a multi-region access point', () => {
+    const endpoint = resolveEndpoint(
+      s3,
+      { region: 'us-east-1' },
+      { operationParams: { Bucket: 'arn:aws:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap' } },
+    );
+    expect(endpoint.url).toBe('https://mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com');
+    expect(endpoint.authSchemes).toEqual([
+      { name: 'sigv4a', signingName: 's3', signingRegionSet: ['*'], disableDoubleEncoding: true },
+    ]);
+  });
+
+  it('keeps the other endpoint properties apart from the auth schemes', () => {
+    const endpoint = resolveEndpoint(
+      s3,
+      { region: 'us-west-2' },
+      { operationParams: { Bucket: 'mybucket--usw2-az1--x-s3' } },
+    );
+    expect(endpoint.properties).toEqual({ backend: 'S3Express' });
+    expect(endpoint.authSchemes[0]).toMatchObject({ name: 'sigv4-s3express', signingName: 's3express' });
+  });
+
+  it('gives the rule set its error message for a bad call, prefixed with what was asked', () => {
+    expect(() =>
+      resolveEndpoint(
+        s3,
+        { region: 'us-east-1' },
+        { operationParams: { Bucket: 'arn:aws:not-s3:us-west-2:123456789012:accesspoint:ap' } },
+      ),
+    ).toThrow(
+      /S3 endpoint for region us-east-1: Invalid ARN: The ARN was not for the S3 service, found: not-s3/,
+    );
+  });
+
+  it('names SigV4a for an EventBridge global endpoint', () => {
+    const endpoint = resolveEndpoint(
+      events,
+      { region: 'us-east-1' },
+      { operationParams: { EndpointId: 'abc123.456def' } },
+    );
+    expect(endpoint.url).toBe('https://abc123.456def.endpoint.events.amazonaws.com');
+    expect(endpoint.authSchemes).toEqual([
+      { name: 'sigv4a', signingName: 'events', signingRegionSet: ['*'] },
+    ]);
+  });
+});

@@ -69,8 +69,8 @@ function parseURL(value: RuleValue): RuleValue {
   // The authority as written (`new URL` would drop a default port).
   const authority = slash === -1 ? rest : rest.slice(0, slash);
   const path = slash === -1 ? '' : rest.slice(slash);
-  // The host as written: `new URL` would rewrite a short form such as `10.1` into `10.0.0.1`.
-  const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
+  // The host as the URL parser reads it, which is where a request goes: `10.1` is 10.0.0.1, an IP.
+  const host = url.hostname;
   return {
     scheme,
     authority,

@@ -58,15 +58,16 @@ describe('rule functions', () => {
     expect(fn('isValidHostLabel', 'a..b', true)).toBe(false);
     expect(fn('isValidHostLabel', 'a.b.', true)).toBe(false);
   });
-  it('parseURL judges an IP by the host as written, not as the URL parser rewrites it', () => {
-    // WHATWG URL parsing turns `10.1` into `10.0.0.1`; written that way it is a host name.
-    expect(fn('parseURL', 'https://10.1:8443')).toMatchObject({ authority: '10.1:8443', isIp: false });
+  it('parseURL judges an IP by the host the URL parser reads, which is where a request would go', () => {
+    // WHATWG URL parsing reads `10.1` as 10.0.0.1, so a bucket must not be put in front of it.
+    expect(fn('parseURL', 'https://10.1:8443')).toMatchObject({ authority: '10.1:8443', isIp: true });
     expect(fn('parseURL', 'http://192.168.0.1:80/p')).toMatchObject({
       authority: '192.168.0.1:80',
       path: '/p',
       isIp: true,
     });
     expect(fn('parseURL', 'https://[::1]:8443')).toMatchObject({ authority: '[::1]:8443', isIp: true });
+    expect(fn('parseURL', 'https://10.example:8443')).toMatchObject({ isIp: false });
   });
   it('getAttr walks keys and list indexes, and yields nothing past the end', () => {
     const value = { resourceId: ['accesspoint', 'name'], nested: { list: [{ k: 'v' }] } };

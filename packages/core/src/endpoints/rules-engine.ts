@@ -123,6 +123,11 @@ function evaluateRules(rules: readonly Rule[], scope: Scope): RuleSetEndpoint | 
     }
     const url = evaluate(rule.endpoint.url, ruleScope);
     if (typeof url !== 'string') throw new EndpointError('endpoint rule set: endpoint url is not a string');
+    if (!URL.canParse(url)) {
+      throw new EndpointError(
+        `endpoint rule set: the endpoint ${JSON.stringify(url)} is not a valid URL; check the region and the parameters that go into the host name`,
+      );
+    }
     const properties: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(rule.endpoint.properties ?? {})) {
       properties[key] = evaluate(value, ruleScope);
