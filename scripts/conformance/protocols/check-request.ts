@@ -34,7 +34,7 @@ export async function checkRequest(
   const input = fillIdempotencyTokens(operation, params as object, () => FIXED_UUID);
   const endpointUrl = (suite.clientEndpoint ?? DEFAULT_ENDPOINT).replace(/\/$/, '');
   const request = await buildRequest(protocol, service, operation, input, {
-    endpoint: { url: endpointUrl, signingRegion: 'us-east-1', signingName: 'service', headers: {} },
+    endpoint: { url: endpointUrl, headers: {} },
     userAgent: 'conformance',
   });
   const headers = request.headers;

@@ -30,7 +30,10 @@ export async function buildRequest(
   service: ServiceSchema,
   operation: OperationSchema,
   input: object,
-  settings: Pick<ClientSettings, 'endpoint' | 'userAgent'>,
+  settings: {
+    readonly endpoint: Pick<ClientSettings['endpoint'], 'url' | 'headers'>;
+    readonly userAgent: string;
+  },
 ): Promise<HttpRequest> {
   const serialized = protocol.serializeRequest(service, operation, input);
   // Request compression (and node:zlib with it) is loaded only for operations that accept it.
